@@ -1,26 +1,114 @@
+using System.ComponentModel.DataAnnotations;
+using System.Net;
+using Icesco.Insights.EmbeddedClickHouse.Engine;
+using Icesco.Insights.EmbeddedClickHouse.Http;
+using Icesco.Insights.EmbeddedClickHouse.Library;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.Options;
+
 namespace Icesco.Insights.EmbeddedClickHouse;
 
 /// <summary>
 /// The embedded ClickHouse endpoint hosted in the current process: the real engine (chDB) behind the
 /// part of ClickHouse's HTTP interface that ClickHouse.Driver uses. One per process.
 /// </summary>
-public sealed partial class EmbeddedClickHouseServer : IAsyncDisposable
+public sealed class EmbeddedClickHouseServer : IAsyncDisposable
 {
+    private readonly WebApplication app;
+    private readonly EngineHost host;
+
+    private EmbeddedClickHouseServer(WebApplication app, EngineHost host, Uri endpoint, string? password)
+    {
+        this.app = app;
+        this.host = host;
+        Endpoint = endpoint;
+        ConnectionString = $"Host={endpoint.Host};Port={endpoint.Port};Protocol=http;Username=default"
+            + (string.IsNullOrEmpty(password) ? string.Empty : $";Password={password}");
+    }
+
     /// <summary>Base address of the HTTP interface, e.g. <c>http://127.0.0.1:8123/</c>.</summary>
-    public Uri Endpoint { get; private set; } = null!;
+    public Uri Endpoint { get; }
 
     /// <summary>A ClickHouse.Driver connection string for <see cref="Endpoint"/> (no database).</summary>
-    public string ConnectionString { get; private set; } = null!;
-}
+    public string ConnectionString { get; }
 
-public sealed partial class EmbeddedClickHouseServer
-{
+    /// <summary>The engine's version, as <c>SELECT version()</c> reports it.</summary>
+    public string EngineVersion => host.Engine.Version;
+
     /// <summary>
     /// Obtains the engine library (downloading it once, with progress, if needed), boots the engine on
     /// <see cref="EmbeddedClickHouseOptions.DataPath"/> and starts serving HTTP.
     /// </summary>
-    public static Task<EmbeddedClickHouseServer> StartAsync(EmbeddedClickHouseOptions options, CancellationToken cancellationToken = default)
-        => throw new NotImplementedException("under construction");
+    /// <exception cref="ValidationException">An option is out of range; the message names it.</exception>
+    public static async Task<EmbeddedClickHouseServer> StartAsync(EmbeddedClickHouseOptions options, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        Validator.ValidateObject(options, new ValidationContext(options), validateAllProperties: true);
 
-    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+        var library = await ChdbLibraryLocator.LocateAsync(options.LibraryPath, cancellationToken: cancellationToken).ConfigureAwait(false);
+        var engine = ChdbEngine.Open(library, options.DataPath);
+        EngineHost? host = null;
+        try
+        {
+            host = new EngineHost(engine, new EngineConnectionPool(engine, options.PoolSize));
+            var app = Build(options, host);
+            await app.StartAsync(cancellationToken).ConfigureAwait(false);
+            var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+            return new EmbeddedClickHouseServer(app, host, new Uri(address.Replace("[::]", "localhost", StringComparison.Ordinal) + "/"), options.Password);
+        }
+        catch
+        {
+            // Booted engines must be shut down before the process exits, or its destructor aborts.
+            if (host is not null)
+            {
+                host.Dispose();
+            }
+            else
+            {
+                engine.Dispose();
+            }
+
+            throw;
+        }
+    }
+
+    /// <summary>Completes when the process is asked to stop (Ctrl+C, SIGTERM).</summary>
+    public Task WaitForShutdownAsync(CancellationToken cancellationToken = default) => app.WaitForShutdownAsync(cancellationToken);
+
+    public async ValueTask DisposeAsync()
+    {
+        await app.StopAsync().ConfigureAwait(false);
+        await app.DisposeAsync().ConfigureAwait(false);
+        host.Dispose();
+    }
+
+    private static WebApplication Build(EmbeddedClickHouseOptions options, EngineHost host)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.WebHost.UseKestrel(kestrel =>
+        {
+            if (string.Equals(options.Host, "localhost", StringComparison.OrdinalIgnoreCase))
+            {
+                kestrel.Listen(IPAddress.Loopback, options.Port);
+            }
+            else
+            {
+                kestrel.Listen(IPAddress.Parse(options.Host), options.Port);
+            }
+        });
+        builder.Services.AddSingleton(host);
+        builder.Services.AddSingleton(Options.Create(options));
+        builder.Services.AddSingleton<ClickHouseHttpHandler>();
+
+        var app = builder.Build();
+        app.MapMethods("/ping", [HttpMethods.Get, HttpMethods.Head], () => Results.Text("Ok.\n"));
+        var handler = app.Services.GetRequiredService<ClickHouseHttpHandler>();
+        app.MapMethods("/", [HttpMethods.Get, HttpMethods.Post], context =>
+            context.Request.Query.Count == 0 && HttpMethods.IsGet(context.Request.Method)
+                ? context.Response.WriteAsync("Ok.\n")
+                : handler.HandleAsync(context));
+        return app;
+    }
 }

@@ -1,1 +1,3 @@
-return 0;
+using Icesco.Insights.EmbeddedClickHouse;
+
+return await EmbeddedClickHouseCommand.RunAsync(args).ConfigureAwait(false);
