@@ -1,0 +1,43 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Icesco.Insights.Storage.ClickHouse;
+
+/// <summary>
+/// How the services reach ClickHouse and shape the schema; bound from the <c>ClickHouse</c> section.
+/// </summary>
+public sealed class ClickHouseOptions : IValidatableObject
+{
+    /// <summary>The configuration section these options are bound from.</summary>
+    public const string SectionName = "ClickHouse";
+
+    /// <summary>Driver connection string, e.g. <c>Host=127.0.0.1;Port=8123;Username=default</c>.</summary>
+    [Required(AllowEmptyStrings = false)]
+    public string ConnectionString { get; set; } = "";
+
+    /// <summary>
+    /// Database holding every table. It is substituted into SQL text, so it must be a plain identifier.
+    /// </summary>
+    [Required(AllowEmptyStrings = false)]
+    [RegularExpression("^[A-Za-z_][A-Za-z0-9_]*$", ErrorMessage = "ClickHouse:Database must be an identifier: letters, digits and '_', not starting with a digit.")]
+    [StringLength(64)]
+    public string Database { get; set; } = "icesco_insights";
+
+    /// <summary>How long raw page views and feedback are kept (TTL); rollups are kept for good.</summary>
+    [Range(typeof(TimeSpan), "1.00:00:00", "3650.00:00:00", ErrorMessage = "ClickHouse:RawEventRetention must be between 1 day and 3650 days.")]
+    public TimeSpan RawEventRetention { get; set; } = TimeSpan.FromDays(400);
+
+    /// <summary>The raw-event retention in whole days, as the TTL clause uses it.</summary>
+    public int RawEventRetentionDays => (int)RawEventRetention.TotalDays;
+
+    /// <inheritdoc />
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        // The TTL is expressed in days; silently rounding a retention of "36:00:00" would surprise.
+        if (RawEventRetention.Ticks % TimeSpan.TicksPerDay != 0)
+        {
+            yield return new ValidationResult(
+                $"ClickHouse:RawEventRetention must be a whole number of days (got {RawEventRetention}).",
+                [nameof(RawEventRetention)]);
+        }
+    }
+}
