@@ -12,8 +12,9 @@ public sealed record Migration(int Version, string Name, string Sql)
     /// <summary>
     /// SHA-256 of the SQL text (hex), line endings normalised so a checkout with CRLF does not
     /// look like an edited migration. Placeholders are hashed unsubstituted: changing the
-    /// database name or the retention is not an edit of the file.
+    /// database name or the retention is not an edit of the file. Computed from <see cref="Sql"/>
+    /// on each read, so a copy made with <c>with</c> stays truthful.
     /// </summary>
-    public string Checksum { get; } = Convert.ToHexStringLower(
+    public string Checksum => Convert.ToHexStringLower(
         SHA256.HashData(Encoding.UTF8.GetBytes(Sql.ReplaceLineEndings("\n"))));
 }

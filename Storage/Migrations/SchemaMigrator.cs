@@ -25,6 +25,9 @@ public sealed class SchemaMigrator(
     /// <summary>The migrations shipped in this assembly, in order.</summary>
     public static IReadOnlyList<Migration> Migrations { get; } = MigrationCatalog.Load();
 
+    /// <summary>The migrations this instance applies; tests replace it to simulate an edited file.</summary>
+    internal IReadOnlyList<Migration> Catalog { get; set; } = Migrations;
+
     /// <summary>Applies what is pending and returns what this call changed.</summary>
     /// <exception cref="SchemaMigrationException">An applied migration was edited, or the lock could not be obtained in time.</exception>
     public async Task<SchemaMigrationResult> MigrateAsync(CancellationToken cancellationToken)
@@ -42,7 +45,7 @@ public sealed class SchemaMigrator(
             await RawEventRetention.ApplyAsync(client, options, logger, cancellationToken).ConfigureAwait(false);
             var (memberStates, topics) = await new ReferenceDataSeeder(client, clickHouseOptions, time)
                 .SeedAsync(cancellationToken).ConfigureAwait(false);
-            SchemaMigratorLog.Completed(logger, database, applied.Count, Migrations.Count, memberStates, topics);
+            SchemaMigratorLog.Completed(logger, database, applied.Count, Catalog.Count, memberStates, topics);
             return new SchemaMigrationResult(database, applied, memberStates, topics);
         }
         finally
@@ -57,7 +60,7 @@ public sealed class SchemaMigrator(
         var recorded = (await history.ReadAsync(cancellationToken).ConfigureAwait(false))
             .GroupBy(m => m.Version)
             .ToDictionary(g => g.Key, g => g.First());
-        foreach (var migration in Migrations)
+        foreach (var migration in Catalog)
         {
             if (recorded.TryGetValue(migration.Version, out var done) && done.Checksum != migration.Checksum)
             {
@@ -70,7 +73,7 @@ public sealed class SchemaMigrator(
 
         var values = MigrationTemplate.Values(options);
         var applied = new List<AppliedMigration>();
-        foreach (var migration in Migrations.Where(m => !recorded.ContainsKey(m.Version)))
+        foreach (var migration in Catalog.Where(m => !recorded.ContainsKey(m.Version)))
         {
             var statements = SqlStatementSplitter.Split(MigrationTemplate.Render(migration.Sql, values, migration.Name));
             SchemaMigratorLog.Applying(logger, migration.Name, options.Database, statements.Count);
