@@ -33,6 +33,9 @@ public sealed class EmbeddedClickHouseServer : IAsyncDisposable
     /// <summary>A ClickHouse.Driver connection string for <see cref="Endpoint"/> (no database).</summary>
     public string ConnectionString { get; }
 
+    /// <summary>The engine behind the endpoint, for measurements that bypass HTTP (the benchmark).</summary>
+    internal EngineHost Host => host;
+
     /// <summary>The engine's version, as <c>SELECT version()</c> reports it.</summary>
     public string EngineVersion => host.Engine.Version;
 

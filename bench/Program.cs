@@ -1,1 +1,3 @@
-﻿Console.WriteLine("Hello, World!");
+using Icesco.Insights.Bench;
+
+return await EndpointBenchmark.RunAsync(args);
