@@ -32,6 +32,10 @@ internal static class EndpointBenchmark
         Console.WriteLine("| --- | ---: | ---: |");
         var raw = await MeasureAsync(repeat, () => RawInsert(server, rows), client, rows);
         Report("raw streaming insert (chdb_stream_insert, RowBinary, in process)", raw, rows);
+        var body = RowBinaryRows.Encoded(rows, 1 << 20).SelectMany(c => c).ToArray();
+        using var http = new HttpClient { BaseAddress = server.Endpoint, Timeout = TimeSpan.FromMinutes(5) };
+        var posted = await MeasureAsync(repeat, () => PostRowBinary(http, body), client, rows);
+        Report("the same RowBinary bytes POSTed to the endpoint (HttpClient, uncompressed: the endpoint's own cost)", posted, rows);
         foreach (var (name, compressor) in Compressors())
         {
             var viaHttp = await MeasureAsync(repeat, () => DriverInsert(client, rows, compressor), client, rows);
@@ -85,6 +89,13 @@ internal static class EndpointBenchmark
             throw new InvalidOperationException(result.Error);
         }
     });
+
+    private static async Task PostRowBinary(HttpClient http, byte[] body)
+    {
+        using var content = new ByteArrayContent(body);
+        using var response = await http.PostAsync("?query=" + Uri.EscapeDataString("INSERT INTO bench.events FORMAT RowBinary"), content);
+        response.EnsureSuccessStatusCode();
+    }
 
     private static Task<long> DriverInsert(ClickHouseClient client, int rows, IClickHouseCompressor? compressor)
         => client.InsertBinaryAsync("bench.events", RowBinaryRows.Names, RowBinaryRows.Driver(rows), new InsertOptions { Compressor = compressor, BatchSize = rows });
