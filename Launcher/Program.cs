@@ -1,0 +1,3 @@
+using Icesco.Insights.Launcher;
+
+return await LauncherCommand.RunAsync(args);

@@ -1,0 +1,8 @@
+#!/usr/bin/env bash
+# Runs Icesco.Insights on this machine: embedded ClickHouse (no Docker), schema applied.
+# Options are passed to the launcher: ./run.sh --help
+set -euo pipefail
+cd "$(dirname "$0")"
+scripts/bootstrap.sh
+dotnet build Launcher -c Release --nologo -v quiet -clp:NoSummary
+exec dotnet Launcher/bin/Release/net10.0/Icesco.Insights.Launcher.dll "$@"
