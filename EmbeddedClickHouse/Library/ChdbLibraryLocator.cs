@@ -21,10 +21,16 @@ public static class ChdbLibraryLocator
             }
 
             var xdg = Environment.GetEnvironmentVariable("XDG_CACHE_HOME");
-            var root = string.IsNullOrWhiteSpace(xdg)
-                ? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".cache")
-                : xdg;
-            return Path.Combine(root, "icesco-insights");
+            if (!string.IsNullOrWhiteSpace(xdg))
+            {
+                return Path.Combine(xdg, "icesco-insights");
+            }
+
+            // Without a home (some service managers), a shared temp folder still survives across runs.
+            var home = Environment.GetFolderPath(Environment.SpecialFolder.UserProfile);
+            return string.IsNullOrEmpty(home)
+                ? Path.Combine(Path.GetTempPath(), "icesco-insights-cache")
+                : Path.Combine(home, ".cache", "icesco-insights");
         }
     }
 

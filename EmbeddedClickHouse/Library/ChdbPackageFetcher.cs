@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Formats.Tar;
 using System.IO.Compression;
-using System.Security.Cryptography;
 
 namespace Icesco.Insights.EmbeddedClickHouse.Library;
 
@@ -106,14 +105,8 @@ internal sealed class ChdbPackageFetcher(ChdbPackage package, TextWriter progres
 
     private async Task VerifyAsync(string tarball, string integrity, CancellationToken cancellationToken)
     {
-        var expected = integrity["sha512-".Length..];
         await using var stream = File.OpenRead(tarball);
-        var actual = Convert.ToBase64String(await SHA512.HashDataAsync(stream, cancellationToken).ConfigureAwait(false));
-        if (!string.Equals(actual, expected, StringComparison.Ordinal))
-        {
-            throw new InvalidDataException($"{package.Spec} failed its integrity check: expected sha512-{expected}, got sha512-{actual}. Nothing was installed.");
-        }
-
+        await PackageIntegrity.VerifyAsync(stream, integrity, package.Spec, cancellationToken).ConfigureAwait(false);
         await progress.WriteLineAsync("  integrity verified (sha512)").ConfigureAwait(false);
     }
 
