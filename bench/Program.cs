@@ -1,3 +1,5 @@
 using Icesco.Insights.Bench;
 
-return await EndpointBenchmark.RunAsync(args);
+return args.FirstOrDefault() == "soak"
+    ? await SoakBenchmark.RunAsync(args)
+    : await EndpointBenchmark.RunAsync(args);
