@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using ClickHouse.Driver;
+using Icesco.Insights.TestSupport;
 
 namespace Icesco.Insights.Launcher.Tests;
 
@@ -11,7 +12,7 @@ public sealed partial class RunCommandFacts : IDisposable
     [Fact]
     public async Task The_run_command_starts_the_embedded_clickhouse_with_the_schema_applied_and_stops_cleanly()
     {
-        using var launcher = new LauncherProcess("--data", data.FullName, "--clickhouse-port", "0", "--database", "launch_test");
+        await using var launcher = Launch("--data", data.FullName, "--clickhouse-port", "0", "--database", "launch_test");
 
         await launcher.WaitForLineAsync("Icesco.Insights is running.", Deadline);
         var endpoint = new Uri(Endpoint().Match(await launcher.WaitForLineAsync("ClickHouse (embedded)", Deadline)).Value);
@@ -39,13 +40,13 @@ public sealed partial class RunCommandFacts : IDisposable
     [Fact]
     public async Task A_second_run_on_the_same_data_finds_the_schema_current()
     {
-        using (var first = new LauncherProcess("--data", data.FullName, "--clickhouse-port", "0"))
+        await using (var first = Launch("--data", data.FullName, "--clickhouse-port", "0"))
         {
             await first.WaitForLineAsync("Icesco.Insights is running.", Deadline);
             Assert.Equal(0, await first.StopAsync(Deadline));
         }
 
-        using var second = new LauncherProcess("--data", data.FullName, "--clickhouse-port", "0");
+        await using var second = Launch("--data", data.FullName, "--clickhouse-port", "0");
         Assert.Contains("schema already current", await second.WaitForLineAsync("ClickHouse (embedded)", Deadline), StringComparison.Ordinal);
         Assert.Equal(0, await second.StopAsync(Deadline));
     }
@@ -53,16 +54,19 @@ public sealed partial class RunCommandFacts : IDisposable
     [Fact]
     public async Task Help_explains_the_options_and_a_wrong_option_is_named()
     {
-        using var help = new LauncherProcess("--help");
+        await using var help = Launch("--help");
         Assert.Equal(0, await help.WaitForExitAsync(Deadline));
         Assert.Contains("--clickhouse-port", help.Output, StringComparison.Ordinal);
 
-        using var wrong = new LauncherProcess("--colour", "blue");
+        await using var wrong = Launch("--colour", "blue");
         Assert.Equal(2, await wrong.WaitForExitAsync(Deadline));
         Assert.Contains("--colour", wrong.Output, StringComparison.Ordinal);
     }
 
     public void Dispose() => data.Delete(recursive: true);
+
+    private static ServiceProcess Launch(params string[] arguments)
+        => ServiceProcess.Start(Path.Combine(AppContext.BaseDirectory, "Icesco.Insights.Launcher.dll"), arguments);
 
     [GeneratedRegex(@"http://[0-9.]+:\d+/")]
     private static partial Regex Endpoint();

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Icesco.Insights.TestSupport;
 
 namespace Icesco.Insights.EmbeddedClickHouse.Tests.Endpoint;
 
@@ -9,7 +10,7 @@ public sealed class NodeClientFacts(EmbeddedEngineFixture engine)
     [Fact]
     public async Task The_official_node_client_creates_inserts_and_selects_with_parameters()
     {
-        var directory = Path.Combine(RepositoryRoot(), "tests", "node-client");
+        var directory = Path.Combine(RepositoryRoot.Path, "tests", "node-client");
         Assert.True(
             Directory.Exists(Path.Combine(directory, "node_modules", "@clickhouse", "client")),
             $"Run 'npm ci' in {directory} first (the README's test command does).");
@@ -28,16 +29,5 @@ public sealed class NodeClientFacts(EmbeddedEngineFixture engine)
 
         Assert.True(node.ExitCode == 0, $"node exited {node.ExitCode}: {await errors}");
         Assert.Contains("\"ok\":true", await output, StringComparison.Ordinal);
-    }
-
-    private static string RepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Icesco.Insights.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory?.FullName ?? throw new InvalidOperationException("Icesco.Insights.sln not found above " + AppContext.BaseDirectory);
     }
 }
