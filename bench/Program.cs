@@ -1,5 +1,9 @@
 using Icesco.Insights.Bench;
 
-return args.FirstOrDefault() == "soak"
-    ? await SoakBenchmark.RunAsync(args)
-    : await EndpointBenchmark.RunAsync(args);
+return args.FirstOrDefault() switch
+{
+    "soak" => await SoakBenchmark.RunAsync(args),
+    "hello" => await HelloWorldServer.RunAsync(args),
+    "insert-limit" => await InsertLimitBenchmark.RunAsync(args),
+    _ => await EndpointBenchmark.RunAsync(args),
+};
