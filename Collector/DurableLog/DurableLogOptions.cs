@@ -1,0 +1,76 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Icesco.Insights.Collector.DurableLog;
+
+/// <summary>
+/// Settings of the durable write path, bound from the <c>DurableLog</c> section and checked at start.
+/// Every bound is explicit so that disk and memory use follow from configuration alone.
+/// </summary>
+public sealed class DurableLogOptions : IValidatableObject
+{
+    public const string SectionName = "DurableLog";
+
+    /// <summary>Where the segments, the checkpoint and the log id live; one directory per Collector instance.</summary>
+    [Required(AllowEmptyStrings = false)]
+    public string Directory { get; set; } = "./.data/collector-log";
+
+    /// <summary>A segment is closed and a new one started once it would pass this size.</summary>
+    [Range(64 * 1024, 1L << 30, ErrorMessage = "DurableLog:SegmentSize must be between 64 KiB and 1 GiB.")]
+    public long SegmentSize { get; set; } = 16L * 1024 * 1024;
+
+    /// <summary>Disk bound: the sum of live segments never passes it; beyond it the sink answers "full".</summary>
+    [Range(1024 * 1024, long.MaxValue, ErrorMessage = "DurableLog:MaxDiskBytes must be at least 1 MiB.")]
+    public long MaxDiskBytes { get; set; } = 1L << 30;
+
+    /// <summary>How long the writer waits for more appends to share one fsync; zero turns waiting off.</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:00:00.100", ErrorMessage = "DurableLog:GroupCommitWindow must be between 0 and 100 ms.")]
+    public TimeSpan GroupCommitWindow { get; set; } = TimeSpan.FromMilliseconds(2);
+
+    /// <summary>The longest an accepted event waits in the log before the flusher sends it.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.010", "00:00:01", ErrorMessage = "DurableLog:FlushInterval must be between 10 ms and 1 s.")]
+    public TimeSpan FlushInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>
+    /// Most events in one batch. At most the driver's own batch size (100,000): the driver splits
+    /// larger inserts, and every part would carry the same deduplication token.
+    /// </summary>
+    [Range(1, 100_000, ErrorMessage = "DurableLog:FlushBatchSize must be between 1 and 100,000.")]
+    public int FlushBatchSize { get; set; } = 10_000;
+
+    /// <summary>First wait after a failed insert; doubled per failure up to <see cref="RetryBackoffMax"/>.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.001", "00:10:00", ErrorMessage = "DurableLog:RetryBackoffInitial must be between 1 ms and 10 min.")]
+    public TimeSpan RetryBackoffInitial { get; set; } = TimeSpan.FromMilliseconds(200);
+
+    /// <summary>Longest wait between two insert attempts.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.001", "01:00:00", ErrorMessage = "DurableLog:RetryBackoffMax must be between 1 ms and 1 h.")]
+    public TimeSpan RetryBackoffMax { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Readiness turns unhealthy when more events than this are not yet in ClickHouse.</summary>
+    [Range(1, long.MaxValue, ErrorMessage = "DurableLog:BacklogReadinessThreshold must be positive.")]
+    public long BacklogReadinessThreshold { get; set; } = 500_000;
+
+    /// <summary>How many recent event ids are remembered for deduplication (memory is bounded by it).</summary>
+    [Range(1, 100_000_000, ErrorMessage = "DurableLog:DuplicateWindow must be between 1 and 100,000,000.")]
+    public int DuplicateWindow { get; set; } = 1_000_000;
+
+    /// <summary>What the sink tells a client to wait when the log is full.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "01:00:00", ErrorMessage = "DurableLog:RetryAfter must be between 1 s and 1 h.")]
+    public TimeSpan RetryAfter { get; set; } = TimeSpan.FromSeconds(5);
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (RetryBackoffMax < RetryBackoffInitial)
+        {
+            yield return new ValidationResult(
+                $"DurableLog:RetryBackoffMax ({RetryBackoffMax}) must not be below DurableLog:RetryBackoffInitial ({RetryBackoffInitial}).",
+                [nameof(RetryBackoffMax)]);
+        }
+
+        if (MaxDiskBytes < SegmentSize)
+        {
+            yield return new ValidationResult(
+                $"DurableLog:MaxDiskBytes ({MaxDiskBytes}) must be at least DurableLog:SegmentSize ({SegmentSize}).",
+                [nameof(MaxDiskBytes)]);
+        }
+    }
+}
