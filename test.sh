@@ -3,10 +3,13 @@
 # Installs what it needs first. Extra arguments go to 'dotnet test' (e.g. --filter Name~Settings).
 set -euo pipefail
 cd "$(dirname "$0")"
-scripts/bootstrap.sh
+# chromium + Arabic fonts: the browser tests drive Debian's Chromium through Playwright.
+scripts/bootstrap.sh chromium fonts-noto-core
+export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
 
-echo "== npm ci (the Node client used as a second, independent ClickHouse client)"
+echo "== npm ci (the Node ClickHouse client used as a second client; the CC0 IP-to-country database)"
 (cd tests/node-client && npm ci --no-audit --no-fund --loglevel=error)
+(cd tests/Collector.Tests/geoip && npm ci --no-audit --no-fund --loglevel=error)
 
 echo "== build"
 dotnet build Icesco.Insights.sln -c Release --nologo -v quiet -clp:NoSummary

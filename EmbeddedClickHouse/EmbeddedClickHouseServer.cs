@@ -89,6 +89,10 @@ public sealed class EmbeddedClickHouseServer : IAsyncDisposable
     private static WebApplication Build(EmbeddedClickHouseOptions options, EngineHost host)
     {
         var builder = WebApplication.CreateSlimBuilder();
+
+        // Everything comes from the options: an appsettings.json that happens to sit in the working
+        // directory (a service's, say) must not add Kestrel endpoints or settings of its own.
+        builder.Configuration.Sources.Clear();
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.WebHost.UseKestrel(kestrel =>
         {

@@ -24,13 +24,22 @@ internal sealed class ChildService : IAsyncDisposable
     /// <summary>Completes with the rest of the first line starting with the ready marker.</summary>
     public Task<string> Ready => ready.Task;
 
-    public static ChildService Start(string name, string assemblyPath, IEnumerable<string> arguments, string readyMarker)
+    public static ChildService Start(
+        string name, string assemblyPath, IEnumerable<string> arguments, string readyMarker, IReadOnlyDictionary<string, string>? environment = null)
     {
         var start = new ProcessStartInfo("dotnet", [assemblyPath, .. arguments])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
+
+            // A service finds its appsettings.json in its own build output.
+            WorkingDirectory = Path.GetDirectoryName(assemblyPath)!,
         };
+        foreach (var (key, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[key] = value;
+        }
+
         var process = new Process { StartInfo = start, EnableRaisingEvents = true };
         var child = new ChildService(name, process);
         process.OutputDataReceived += (_, e) => child.Relay(e.Data, readyMarker);
@@ -75,9 +84,10 @@ internal sealed class ChildService : IAsyncDisposable
         }
 
         Console.Error.WriteLine($"[{name}] {line}");
-        if (readyMarker is not null && line.StartsWith(readyMarker, StringComparison.Ordinal))
+        var marker = readyMarker is null ? -1 : line.IndexOf(readyMarker, StringComparison.Ordinal);
+        if (marker >= 0)
         {
-            ready.TrySetResult(line[readyMarker.Length..].Trim());
+            ready.TrySetResult(line[(marker + readyMarker!.Length)..].Trim());
         }
     }
 }

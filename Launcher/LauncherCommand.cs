@@ -23,13 +23,15 @@ internal static class LauncherCommand
         Options:
           --data DIR             where data is kept between runs (default ./.data)
           --clickhouse-port N    port of the embedded ClickHouse HTTP interface (default 8123)
+          --collector-port N     port of the Collector, the website's ingestion API (default 5080)
           --database NAME        ClickHouse database of the system (default icesco_insights)
           -h, --help             show this help
 
         It starts the embedded ClickHouse (the real engine, no Docker or server needed; the engine
         library is fetched once, about 170 MB, into ~/.cache/icesco-insights), applies the schema
-        migrations, seeds the reference data (member states, topics), prints how to reach it, and
-        keeps running until Ctrl+C.
+        migrations, seeds the reference data (member states, topics), starts the Collector (the
+        website's ingestion API and snippet), prints where everything is, and keeps running until
+        Ctrl+C. Ctrl+C stops the Collector first, so it flushes its log into ClickHouse.
         """;
 
     public static async Task<int> RunAsync(string[] args)
@@ -65,7 +67,9 @@ internal static class LauncherCommand
         {
             var endpoint = new Uri(await clickhouse.Ready.WaitAsync(stop.Token).ConfigureAwait(false));
             var result = await MigrateAsync(endpoint, options.Database, stop.Token).ConfigureAwait(false);
-            PrintReady(endpoint, result);
+            await using var collector = StartCollector(options, endpoint);
+            var collectorUrl = new Uri(await collector.Ready.WaitAsync(stop.Token).ConfigureAwait(false) + "/");
+            PrintReady(endpoint, result, collectorUrl);
             await Task.Delay(Timeout.Infinite, stop.Token).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (stop.IsCancellationRequested)
@@ -96,7 +100,21 @@ internal static class LauncherCommand
         return await provider.GetRequiredService<SchemaMigrator>().MigrateAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    private static void PrintReady(Uri endpoint, SchemaMigrationResult result)
+    private static ChildService StartCollector(LaunchOptions options, Uri clickHouse) => ChildService.Start(
+        "collector",
+        ServiceAssemblies.Of("collector"),
+        [],
+        readyMarker: "Now listening on: ",
+        new Dictionary<string, string>
+        {
+            ["Kestrel__Endpoints__Http__Url"] = $"http://127.0.0.1:{options.CollectorPort.ToString(CultureInfo.InvariantCulture)}",
+            ["ClickHouse__ConnectionString"] = $"Host={clickHouse.Host};Port={clickHouse.Port};Protocol=http",
+            ["ClickHouse__Database"] = options.Database,
+            ["DurableLog__Directory"] = Path.Combine(options.DataDirectory, "collector-log"),
+            ["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information",
+        });
+
+    private static void PrintReady(Uri endpoint, SchemaMigrationResult result, Uri collector)
     {
         var applied = result.Applied.Count == 0 ? "schema already current" : $"applied {string.Join(", ", result.Applied.Select(m => m.Name))}";
         var query = Uri.EscapeDataString($"SHOW TABLES FROM {result.Database}");
@@ -107,6 +125,9 @@ internal static class LauncherCommand
               Reference data         {result.SeededMemberStates} member states, {result.SeededTopics} topics newly seeded
               Try                    curl '{endpoint}?query={query}'
               ClickHouse.Driver      Host={endpoint.Host};Port={endpoint.Port};Database={result.Database}
+              Collector              {collector}api/v1/events   (OpenAPI: {collector}openapi/v1.json)
+              Website snippet        <script src="{collector}insights.js" async></script>
+              Health                 {collector}health
 
             Press Ctrl+C to stop.
             """);

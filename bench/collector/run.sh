@@ -28,7 +28,8 @@ ASPNETCORE_ENVIRONMENT=Production \
 ClickHouse__ConnectionString="Host=127.0.0.1;Port=$ch_port" ClickHouse__Database=$database \
 DurableLog__Directory="$work/log" Ingestion__RateLimit__PermitLimit=100000000 \
 Logging__LogLevel__Default=Warning \
-dotnet Collector/bin/Release/net10.0/Icesco.Insights.Collector.dll --urls "http://127.0.0.1:$collector_port" >"$work/collector.log" 2>&1 &
+Kestrel__Endpoints__Http__Url="http://127.0.0.1:$collector_port" \
+dotnet Collector/bin/Release/net10.0/Icesco.Insights.Collector.dll >"$work/collector.log" 2>&1 &
 collector_pid=$!
 pids+=($collector_pid)
 wait_http "http://127.0.0.1:$collector_port/alive"

@@ -12,7 +12,7 @@ public sealed partial class RunCommandFacts : IDisposable
     [Fact]
     public async Task The_run_command_starts_the_embedded_clickhouse_with_the_schema_applied_and_stops_cleanly()
     {
-        await using var launcher = Launch("--data", data.FullName, "--clickhouse-port", "0", "--database", "launch_test");
+        await using var launcher = Launch("--data", data.FullName, "--clickhouse-port", "0", "--collector-port", "0", "--database", "launch_test");
 
         await launcher.WaitForLineAsync("Icesco.Insights is running.", Deadline);
         var endpoint = new Uri(Endpoint().Match(await launcher.WaitForLineAsync("ClickHouse (embedded)", Deadline)).Value);
@@ -32,6 +32,12 @@ public sealed partial class RunCommandFacts : IDisposable
             Assert.Equal(52ul, await client.ExecuteScalarAsync("SELECT count() FROM launch_test.member_states FINAL WHERE status = 'confirmed'"));
         }
 
+        var health = new Uri(CollectorUrl().Match(await launcher.WaitForLineAsync("Health ", Deadline)).Value);
+        using (var http = new HttpClient())
+        {
+            Assert.Equal(System.Net.HttpStatusCode.OK, (await http.GetAsync(health)).StatusCode);
+        }
+
         Assert.Equal(0, await launcher.StopAsync(Deadline));
         using var probe = new HttpClient();
         await Assert.ThrowsAsync<HttpRequestException>(() => probe.GetAsync(new Uri(endpoint, "ping")));
@@ -40,13 +46,13 @@ public sealed partial class RunCommandFacts : IDisposable
     [Fact]
     public async Task A_second_run_on_the_same_data_finds_the_schema_current()
     {
-        await using (var first = Launch("--data", data.FullName, "--clickhouse-port", "0"))
+        await using (var first = Launch("--data", data.FullName, "--clickhouse-port", "0", "--collector-port", "0"))
         {
             await first.WaitForLineAsync("Icesco.Insights is running.", Deadline);
             Assert.Equal(0, await first.StopAsync(Deadline));
         }
 
-        await using var second = Launch("--data", data.FullName, "--clickhouse-port", "0");
+        await using var second = Launch("--data", data.FullName, "--clickhouse-port", "0", "--collector-port", "0");
         Assert.Contains("schema already current", await second.WaitForLineAsync("ClickHouse (embedded)", Deadline), StringComparison.Ordinal);
         Assert.Equal(0, await second.StopAsync(Deadline));
     }
@@ -70,4 +76,7 @@ public sealed partial class RunCommandFacts : IDisposable
 
     [GeneratedRegex(@"http://[0-9.]+:\d+/")]
     private static partial Regex Endpoint();
+
+    [GeneratedRegex(@"http://[0-9.]+:\d+/health")]
+    private static partial Regex CollectorUrl();
 }
