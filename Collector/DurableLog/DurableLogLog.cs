@@ -33,6 +33,6 @@ internal static partial class DurableLogLog
     [LoggerMessage(10, LogLevel.Warning, "Shutdown flush stopped early ({Reason}): {Backlog} events remain in the log for the next start")]
     public static partial void ShutdownFlushIncomplete(ILogger logger, Exception? exception, string reason, long backlog);
 
-    [LoggerMessage(11, LogLevel.Error, "The flusher cannot read the durable log (attempt {Attempt}); retrying in {Delay}")]
+    [LoggerMessage(11, LogLevel.Error, "The flusher cannot read the durable log or write its checkpoint (attempt {Attempt}); retrying in {Delay}")]
     public static partial void ReadFailed(ILogger logger, Exception exception, int attempt, TimeSpan delay);
 }

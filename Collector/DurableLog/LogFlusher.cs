@@ -29,9 +29,23 @@ internal sealed class LogFlusher(
     {
         try
         {
-            while (!stoppingToken.IsCancellationRequested)
+            for (var failures = 0; !stoppingToken.IsCancellationRequested;)
             {
-                await DrainAsync(retry: true, stoppingToken).ConfigureAwait(false);
+                try
+                {
+                    await DrainAsync(retry: true, stoppingToken).ConfigureAwait(false);
+                    failures = 0;
+                }
+                catch (Exception e) when (!stoppingToken.IsCancellationRequested)
+                {
+                    // E.g. the checkpoint cannot be written (disk full): the flusher must not die
+                    // with the host still accepting events; it tries again from the checkpoint.
+                    var delay = Backoff(++failures);
+                    DurableLogLog.ReadFailed(logger, e, failures, delay);
+                    await Task.Delay(delay, timeProvider, stoppingToken).ConfigureAwait(false);
+                    continue;
+                }
+
                 var fullBatch = log.WhenBacklogReaches(settings.FlushBatchSize);
                 var interval = Task.Delay(settings.FlushInterval, timeProvider, stoppingToken);
                 await Task.WhenAny(fullBatch, interval).ConfigureAwait(false);
@@ -109,7 +123,7 @@ internal sealed class LogFlusher(
 
                 return;
             }
-            catch (Exception e) when (retry && e is not OperationCanceledException)
+            catch (Exception e) when (retry && !cancellationToken.IsCancellationRequested)
             {
                 metrics.FlushFailed();
                 var delay = Backoff(attempt);

@@ -97,6 +97,7 @@ public sealed partial class WriteAheadLog
         {
             diskBytes -= segments[segment];
             segments.Remove(segment);
+            full = false; // room was made: readiness must not wait for the next append to say so
         }
 
         return flushed;

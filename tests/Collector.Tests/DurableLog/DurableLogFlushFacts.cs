@@ -99,6 +99,19 @@ public sealed class DurableLogFlushFacts(EngineFixture engine) : IDisposable
         Assert.Equal("Healthy", upReport.GetProperty("checks").GetProperty(DurableLogHealthCheck.Name).GetProperty("status").GetString());
     }
 
+    [Fact]
+    public async Task A_graceful_shutdown_sends_what_is_in_the_log_before_the_flush_interval_comes()
+    {
+        var site = TestEvents.RandomSite();
+        using (var app = App(new() { ["DurableLog:FlushInterval"] = "00:00:01" }))
+        {
+            // Resolving a service starts the host, which migrates the schema before it returns.
+            await app.Services.GetRequiredService<IEventSink>().AcceptAsync(TestEvents.PageViews(10, site), CancellationToken.None);
+        }
+
+        Assert.Equal(10UL, await CountAsync("page_views", site));
+    }
+
     /// <summary>A Collector over this test's database and log directory, which outlive it (a restart reuses them).</summary>
     private CollectorApp App(Dictionary<string, string?>? settings = null)
     {
