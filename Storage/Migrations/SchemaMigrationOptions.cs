@@ -11,6 +11,17 @@ public sealed class SchemaMigrationOptions
     /// <summary>Whether <see cref="SchemaMigrationHostedService"/> migrates when the host starts.</summary>
     public bool ApplyOnStart { get; set; } = true;
 
+    /// <summary>
+    /// Whether the host waits for the migration before it serves. When false the service starts at
+    /// once and migrates in the background, retrying until ClickHouse answers — for the Collector,
+    /// whose durable log holds events until the tables exist.
+    /// </summary>
+    public bool BlockStartup { get; set; } = true;
+
+    /// <summary>Longest pause between background migration attempts (see <see cref="BlockStartup"/>).</summary>
+    [Range(typeof(TimeSpan), "00:00:00.100", "00:10:00", ErrorMessage = "ClickHouse:Migrations:RetryBackoffMax must be between 100 ms and 10 minutes.")]
+    public TimeSpan RetryBackoffMax { get; set; } = TimeSpan.FromSeconds(30);
+
     /// <summary>How long to wait for another process holding the schema lock before giving up.</summary>
     [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00", ErrorMessage = "ClickHouse:Migrations:LockTimeout must be between 1 second and 1 day.")]
     public TimeSpan LockTimeout { get; set; } = TimeSpan.FromMinutes(2);

@@ -24,7 +24,9 @@ public static class SchemaMigrationServiceCollectionExtensions
             .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<SchemaMigrator>();
+        services.TryAddSingleton<SchemaState>();
         services.AddHostedService<SchemaMigrationHostedService>();
+        services.AddHealthChecks().AddCheck<SchemaState>("schema");
         return services;
     }
 }

@@ -22,4 +22,7 @@ internal static partial class SchemaMigratorLog
 
     [LoggerMessage(6, LogLevel.Warning, "Releasing the schema lock of {Database} failed; it frees itself when its lease ends")]
     public static partial void ReleaseFailed(ILogger logger, Exception exception, string database);
+
+    [LoggerMessage(7, LogLevel.Warning, "Schema migration attempt {Attempt} failed ({Error}); retrying in {Pause} while the service keeps running")]
+    public static partial void RetryingInBackground(ILogger logger, int attempt, TimeSpan pause, string error);
 }

@@ -14,7 +14,7 @@ public sealed class ForwardedHeadersFacts : IDisposable
 {
     private static readonly IPAddress s_client = IPAddress.Parse("203.0.113.7");
 
-    private readonly WebApplicationFactory<CollectorService> _factory = new();
+    private readonly CollectorFactory _factory = new();
 
     [Fact]
     public async Task Forwarded_headers_are_ignored_by_default()

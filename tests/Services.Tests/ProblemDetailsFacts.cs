@@ -11,7 +11,7 @@ namespace Icesco.Insights.Services.Tests;
 
 public sealed class ProblemDetailsFacts : IDisposable
 {
-    private readonly WebApplicationFactory<CollectorService> _factory = new WebApplicationFactory<CollectorService>()
+    private readonly WebApplicationFactory<CollectorService> _factory = new CollectorFactory()
         .WithWebHostBuilder(static web => web
             .UseEnvironment("Production")
             .ConfigureServices(static services => services.AddSingleton<IStartupFilter>(new TestEndpoints())));

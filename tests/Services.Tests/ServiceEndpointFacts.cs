@@ -12,7 +12,6 @@ namespace Icesco.Insights.Services.Tests;
 
 /// <summary>What every service answers from the shared defaults, checked once per service.</summary>
 public abstract class ServiceEndpointFacts<TService>(WebApplicationFactory<TService> factory)
-    : IClassFixture<WebApplicationFactory<TService>>
     where TService : class
 {
     [Fact]
@@ -66,11 +65,11 @@ public abstract class ServiceEndpointFacts<TService>(WebApplicationFactory<TServ
     }
 }
 
-public sealed class CollectorEndpointFacts(WebApplicationFactory<CollectorService> factory)
-    : ServiceEndpointFacts<CollectorService>(factory);
+public sealed class CollectorEndpointFacts(CollectorFactory factory)
+    : ServiceEndpointFacts<CollectorService>(factory), IClassFixture<CollectorFactory>;
 
 public sealed class DashboardEndpointFacts(WebApplicationFactory<DashboardService> factory)
-    : ServiceEndpointFacts<DashboardService>(factory);
+    : ServiceEndpointFacts<DashboardService>(factory), IClassFixture<WebApplicationFactory<DashboardService>>;
 
 public sealed class JobsEndpointFacts(WebApplicationFactory<JobsService> factory)
-    : ServiceEndpointFacts<JobsService>(factory);
+    : ServiceEndpointFacts<JobsService>(factory), IClassFixture<WebApplicationFactory<JobsService>>;

@@ -19,6 +19,7 @@ public sealed class CollectorFaultFacts(EngineFixture engine) : IDisposable
     {
         ["Ingestion:RateLimit:PermitLimit"] = "1000000",
         ["DurableLog:RetryBackoffMax"] = "00:00:02",
+        ["ClickHouse:Migrations:RetryBackoffMax"] = "00:00:02",
     };
 
     [Fact]
@@ -80,6 +81,33 @@ public sealed class CollectorFaultFacts(EngineFixture engine) : IDisposable
         {
             await ExactlyOnce.AssertAsync(engine.Client, database, load.Accepted, DrainDeadline);
         }
+    }
+
+    [Fact]
+    public async Task A_collector_started_before_clickhouse_accepts_at_once_and_delivers_once_clickhouse_is_up()
+    {
+        var port = CollectorProcess.FreePort();
+        var database = "s_" + Guid.NewGuid().ToString("N")[..12];
+        await using var collector = await CollectorProcess.StartAsync(
+            $"Host=127.0.0.1;Port={port}", database, work.CreateSubdirectory("log").FullName, LoadSettings);
+        var load = new EventLoad();
+        using (var stop = new CancellationTokenSource())
+        {
+            var sending = Task.Run(() => load.RunAsync(() => collector.Endpoint, batchSize: 20, stop.Token));
+            await WaitForAcceptedAsync(load, 300);
+            await stop.CancelAsync();
+            await sending;
+        }
+
+        using (var http = new HttpClient())
+        {
+            var health = await http.GetStringAsync(new Uri(collector.Endpoint, "health"));
+            Assert.Contains("schema not yet migrated", health, StringComparison.Ordinal);
+        }
+
+        await using var clickHouse = await EmbeddedClickHouseProcess.StartAsync(work.CreateSubdirectory("clickhouse").FullName, port);
+        using var client = new ClickHouseClient(clickHouse.ConnectionString);
+        await ExactlyOnce.AssertAsync(client, database, load.Accepted, DrainDeadline);
     }
 
     public void Dispose() => work.Delete(recursive: true);

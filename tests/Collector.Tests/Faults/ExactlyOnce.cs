@@ -26,6 +26,11 @@ internal static class ExactlyOnce
     private static async Task<Dictionary<Guid, ulong>> StoredAsync(ClickHouseClient client, string database)
     {
         var stored = new Dictionary<Guid, ulong>();
+        if (!await TableExistsAsync(client, database))
+        {
+            return stored; // a Collector that migrates in the background has not created it yet
+        }
+
         using var reader = await client.ExecuteReaderAsync($"SELECT event_id, count() FROM {database}.page_views GROUP BY event_id");
         while (reader.Read())
         {
@@ -34,4 +39,9 @@ internal static class ExactlyOnce
 
         return stored;
     }
+
+    private static async Task<bool> TableExistsAsync(ClickHouseClient client, string database)
+        => Convert.ToUInt64(
+            await client.ExecuteScalarAsync($"SELECT count() FROM system.tables WHERE database = '{database}' AND name = 'page_views'"),
+            System.Globalization.CultureInfo.InvariantCulture) > 0;
 }
