@@ -22,6 +22,15 @@ internal sealed class SchemaLock(ClickHouseClient client, string database, strin
         while (true)
         {
             var latest = await ReadLatestAsync(cancellationToken).ConfigureAwait(false);
+            if (latest is { Free: false } && latest.Owner == owner)
+            {
+                // Our own lease, left by an attempt of this migrator that failed before it could
+                // release (ClickHouse went away mid-migration): attempts run one after another, so
+                // it is safe to carry on under it rather than wait for it to expire.
+                SchemaMigratorLog.LockAcquired(logger, database, latest.Generation, owner);
+                return new SchemaLease(this, latest.Generation);
+            }
+
             if (latest is null || latest.Free)
             {
                 var generation = (latest?.Generation ?? 0) + 1;

@@ -51,6 +51,22 @@ public sealed class SchemaMigratorFacts(EmbeddedClickHouseFixture clickHouse)
     }
 
     [Fact]
+    public async Task A_migrator_whose_earlier_attempt_died_holding_the_lock_carries_on_under_it()
+    {
+        var options = clickHouse.Options(EmbeddedClickHouseFixture.NewDatabaseName());
+        await clickHouse.Migrator(options, owner: "first-run").MigrateAsync(CancellationToken.None);
+
+        // An attempt by "retrying" took generation 2 and never released it (ClickHouse went away).
+        await clickHouse.Client.ExecuteNonQueryAsync(
+            $"INSERT INTO {options.Database}.schema_lock (generation, owner, action, at, expires_at) VALUES (2, 'retrying', 'acquire', now64(3), now64(3) + INTERVAL 1 HOUR)");
+        var result = await clickHouse.Migrator(options, owner: "retrying").MigrateAsync(CancellationToken.None);
+
+        Assert.Empty(result.Applied);
+        Assert.Equal(1L, await clickHouse.ScalarAsync<long>(
+            $"SELECT count() FROM {options.Database}.schema_lock WHERE generation = 2 AND action = 'release'"));
+    }
+
+    [Fact]
     public async Task A_changed_migration_checksum_fails_with_a_message_naming_the_file()
     {
         var options = await clickHouse.MigratedDatabaseAsync();

@@ -47,7 +47,14 @@ public sealed class CollectorFaultFacts(EngineFixture engine) : IDisposable
             await sending;
 
             using var client = new ClickHouseClient(clickHouse.ConnectionString);
-            await ExactlyOnce.AssertAsync(client, database, load.Accepted, DrainDeadline);
+            try
+            {
+                await ExactlyOnce.AssertAsync(client, database, load.Accepted, DrainDeadline);
+            }
+            catch (TimeoutException e)
+            {
+                throw new TimeoutException(e.Message + "\nCollector output:\n" + collector.Process.Output[^Math.Min(collector.Process.Output.Length, 6000)..], e);
+            }
         }
         finally
         {

@@ -21,6 +21,10 @@ public sealed class CollectorApp : WebApplicationFactory<CollectorService>
             ["ClickHouse:ConnectionString"] = engine.Server.ConnectionString,
             ["ClickHouse:Database"] = Database,
             ["DurableLog:Directory"] = LogDirectory.FullName,
+
+            // The Collector migrates in the background in production; tests want the schema there
+            // once the host has started (the background path has its own fault test).
+            ["ClickHouse:Migrations:BlockStartup"] = "true",
         };
         foreach (var (key, value) in overrides ?? new Dictionary<string, string?>())
         {
