@@ -7,7 +7,7 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 duration=${1:-20}
 scripts/bootstrap.sh hey
-dotnet build -c Release Collector bench EmbeddedClickHouse --nologo -v quiet -clp:NoSummary >/dev/null
+for project in Collector bench EmbeddedClickHouse; do dotnet build -c Release "$project" --nologo -v quiet -clp:NoSummary >/dev/null; done
 
 work=$(mktemp -d)
 pids=()
@@ -29,7 +29,7 @@ ClickHouse__ConnectionString="Host=127.0.0.1;Port=$ch_port" ClickHouse__Database
 DurableLog__Directory="$work/log" Ingestion__RateLimit__PermitLimit=100000000 \
 Logging__LogLevel__Default=Warning \
 Kestrel__Endpoints__Http__Url="http://127.0.0.1:$collector_port" \
-dotnet Collector/bin/Release/net10.0/Icesco.Insights.Collector.dll >"$work/collector.log" 2>&1 &
+env ${COLLECTOR_ENV:-} dotnet Collector/bin/Release/net10.0/Icesco.Insights.Collector.dll >"$work/collector.log" 2>&1 &
 collector_pid=$!
 pids+=($collector_pid)
 wait_http "http://127.0.0.1:$collector_port/alive"
