@@ -110,6 +110,9 @@ internal static class LauncherCommand
             ["Kestrel__Endpoints__Http__Url"] = $"http://127.0.0.1:{options.CollectorPort.ToString(CultureInfo.InvariantCulture)}",
             ["ClickHouse__ConnectionString"] = $"Host={clickHouse.Host};Port={clickHouse.Port};Protocol=http",
             ["ClickHouse__Database"] = options.Database,
+
+            // The launcher has just migrated; the schema has one owner per run.
+            ["ClickHouse__Migrations__ApplyOnStart"] = "false",
             ["DurableLog__Directory"] = Path.Combine(options.DataDirectory, "collector-log"),
             ["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information",
         });

@@ -34,10 +34,20 @@ internal sealed class SchemaLock(ClickHouseClient client, string database, strin
             if (latest is null || latest.Free)
             {
                 var generation = (latest?.Generation ?? 0) + 1;
-                await InsertAsync(generation, "acquire", options.LockLease, cancellationToken).ConfigureAwait(false);
-                var winner = await ReadOwnerAsync(generation, cancellationToken).ConfigureAwait(false);
+
+                // Claim and read back without the caller's token: a stop arriving in between must not
+                // leave a lease we hold but never learn about (it would block the next owner until it
+                // expires). If we won and are being stopped, give it back at once.
+                await InsertAsync(generation, "acquire", options.LockLease, CancellationToken.None).ConfigureAwait(false);
+                var winner = await ReadOwnerAsync(generation, CancellationToken.None).ConfigureAwait(false);
                 if (winner == owner)
                 {
+                    if (cancellationToken.IsCancellationRequested)
+                    {
+                        await ReleaseAsync(generation, CancellationToken.None).ConfigureAwait(false);
+                        cancellationToken.ThrowIfCancellationRequested();
+                    }
+
                     SchemaMigratorLog.LockAcquired(logger, database, generation, owner);
                     return new SchemaLease(this, generation);
                 }
