@@ -111,6 +111,21 @@ public sealed class TrendsJobFacts(EngineFixture engine)
             periods.Select(p => $"{p[0]} {p[1]}"));
     }
 
+    [Fact]
+    public async Task The_hourly_run_computes_yesterday_today_last_week_and_this_week_in_local_time()
+    {
+        await using var seed = await TrendsSeed.CreateAsync(engine);
+        seed.Clock.SetUtcNow(new DateTimeOffset(2026, 3, 3, 10, 0, 0, TimeSpan.Zero)); // Tuesday of week 9
+
+        await seed.Job.RunHourlyAsync(CancellationToken.None);
+
+        var periods = await RowsAsync(
+            $"SELECT DISTINCT period_kind, toString(period_start) FROM {seed.Database}.trends FINAL WHERE dimension = 'topic' ORDER BY 1, 2");
+        Assert.Equal(
+            ["day 2026-03-02", "day 2026-03-03", "week 2026-02-23", "week 2026-03-02"],
+            periods.Select(p => $"{p[0]} {p[1]}"));
+    }
+
     private sealed class SynchronousProgress(Action<string> report) : IProgress<string>
     {
         public void Report(string value) => report(value);

@@ -26,15 +26,18 @@ public sealed class TrendsSeed : IAsyncDisposable
 
     private readonly ServiceProvider services;
 
-    private TrendsSeed(ServiceProvider services, string database)
+    private TrendsSeed(ServiceProvider services, string database, FakeTimeProvider clock)
     {
         this.services = services;
         Database = database;
+        Clock = clock;
     }
 
     public string Database { get; }
 
     public TrendsJob Job => services.GetRequiredService<TrendsJob>();
+
+    public FakeTimeProvider Clock { get; }
 
     public static async Task<TrendsSeed> CreateAsync(EngineFixture engine)
     {
@@ -44,13 +47,14 @@ public sealed class TrendsSeed : IAsyncDisposable
             ["ClickHouse:ConnectionString"] = engine.Server.ConnectionString,
             ["ClickHouse:Database"] = database,
         }).Build();
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero)); // tests move it forward;
         var collection = new ServiceCollection().AddLogging();
-        collection.AddSingleton<TimeProvider>(new FakeTimeProvider(new DateTimeOffset(2026, 3, 9, 10, 0, 0, TimeSpan.Zero)));
+        collection.AddSingleton<TimeProvider>(clock);
         collection.AddSchemaMigrations(configuration);
         collection.AddTrends();
         var provider = collection.BuildServiceProvider();
         await provider.GetRequiredService<SchemaMigrator>().MigrateAsync(CancellationToken.None);
-        var seed = new TrendsSeed(provider, database);
+        var seed = new TrendsSeed(provider, database, clock);
         await seed.InsertHistoryAsync(engine.Client);
         return seed;
     }
