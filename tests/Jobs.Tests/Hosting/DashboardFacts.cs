@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Security.Cryptography;
 using System.Text;
 using Icesco.Insights.Jobs.Hosting;
+using Microsoft.AspNetCore.Http;
 
 namespace Icesco.Insights.Jobs.Tests.Hosting;
 
@@ -36,6 +37,21 @@ public sealed class DashboardFacts
         var response = await client.GetAsync(JobsHostingExtensions.DashboardPath);
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         Assert.Equal(DashboardAdminFilter.Challenge, response.Headers.WwwAuthenticate.ToString());
+    }
+
+    [Fact]
+    public async Task Dashboard_asks_a_request_from_the_same_host_for_credentials_too()
+    {
+        // Behind a reverse proxy on the same host every request comes from loopback: that proves nothing.
+        await using var factory = WithAdmin();
+        var context = await factory.Server.SendAsync(http =>
+        {
+            http.Connection.RemoteIpAddress = IPAddress.Loopback;
+            http.Connection.LocalIpAddress = IPAddress.Loopback;
+            http.Request.Method = HttpMethods.Get;
+            http.Request.Path = JobsHostingExtensions.DashboardPath;
+        });
+        Assert.Equal(StatusCodes.Status401Unauthorized, context.Response.StatusCode);
     }
 
     [Theory]
