@@ -1,3 +1,4 @@
+using Icesco.Insights.Jobs.Hosting;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Icesco.Insights.Jobs.Trends;
@@ -13,6 +14,9 @@ public static class TrendsExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddTrends();
+
+        // Hourly: today, yesterday, this and last ISO week are recomputed (idempotent), so late events count.
+        builder.Services.AddRecurringJob<TrendsJob>("trends-hourly", "0 * * * *", job => job.RunHourlyAsync(CancellationToken.None));
         return builder;
     }
 

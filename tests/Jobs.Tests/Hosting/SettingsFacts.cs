@@ -55,4 +55,18 @@ public sealed class SettingsFacts
         Assert.Equal("30 3 * * *", jobs["hosting-default"].Cron);
         Assert.All(new[] { jobs["hosting-probe"], jobs["hosting-default"] }, j => Assert.Equal("Africa/Casablanca", j.TimeZoneId));
     }
+
+    [Fact]
+    public async Task The_trends_job_runs_hourly_under_its_stable_id_in_the_headquarters_time_zone()
+    {
+        await using var factory = new JobsHostFactory(new Dictionary<string, string?>());
+        using var client = factory.CreateClient();
+
+        using var connection = factory.Services.GetRequiredService<JobStorage>().GetConnection();
+        var trends = connection.GetRecurringJobs().Single(j => j.Id == "trends-hourly");
+
+        Assert.Equal("0 * * * *", trends.Cron);
+        Assert.Equal("Africa/Casablanca", trends.TimeZoneId);
+        Assert.Equal("RunHourlyAsync", trends.Job.Method.Name);
+    }
 }
