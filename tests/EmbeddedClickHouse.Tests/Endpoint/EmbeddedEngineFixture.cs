@@ -1,26 +1,15 @@
-using ClickHouse.Driver;
-using Icesco.Insights.EmbeddedClickHouse;
+using Icesco.Insights.TestSupport;
 
 namespace Icesco.Insights.EmbeddedClickHouse.Tests.Endpoint;
 
-/// <summary>
-/// One embedded engine for the whole test run (chDB allows one per process), on a fresh directory.
-/// Tests isolate themselves with a database of their own.
-/// </summary>
-public sealed class EmbeddedEngineFixture : IAsyncLifetime
+/// <summary>The test run's embedded engine, plus a raw HTTP client for what the driver never sends.</summary>
+public sealed class EmbeddedEngineFixture() : EmbeddedEngine("icesco-ch-tests-")
 {
-    private readonly DirectoryInfo dataPath = Directory.CreateTempSubdirectory("icesco-ch-tests-");
-
-    public EmbeddedClickHouseServer Server { get; private set; } = null!;
-
-    public ClickHouseClient Client { get; private set; } = null!;
-
     public HttpClient Http { get; } = new() { Timeout = TimeSpan.FromMinutes(2) };
 
-    public async Task InitializeAsync()
+    public override async Task InitializeAsync()
     {
-        Server = await EmbeddedClickHouseServer.StartAsync(new EmbeddedClickHouseOptions { DataPath = dataPath.FullName, Port = 0 });
-        Client = new ClickHouseClient(Server.ConnectionString);
+        await base.InitializeAsync();
         Http.BaseAddress = Server.Endpoint;
     }
 
@@ -32,12 +21,10 @@ public sealed class EmbeddedEngineFixture : IAsyncLifetime
         return name;
     }
 
-    public async Task DisposeAsync()
+    public override async Task DisposeAsync()
     {
-        Client.Dispose();
         Http.Dispose();
-        await Server.DisposeAsync();
-        dataPath.Delete(recursive: true);
+        await base.DisposeAsync();
     }
 }
 
