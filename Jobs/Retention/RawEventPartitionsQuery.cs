@@ -1,0 +1,43 @@
+using System.Globalization;
+using ClickHouse.Driver;
+using ClickHouse.Driver.ADO.Parameters;
+using ClickHouse.Driver.Utility;
+using Icesco.Insights.Storage.ClickHouse;
+using Microsoft.Extensions.Options;
+
+namespace Icesco.Insights.Jobs.Retention;
+
+/// <summary>The partitions of the raw-event tables that hold data (active parts), with their rows and bytes.</summary>
+public sealed class RawEventPartitionsQuery(ClickHouseClient client, IOptions<ClickHouseOptions> clickHouse)
+{
+    /// <summary>The tables of raw events; rollups and trends are kept for good and never listed here.</summary>
+    public static readonly IReadOnlyList<string> Tables = ["page_views", "feedback"];
+
+    public async Task<IReadOnlyList<RawEventPartition>> ReadAsync(CancellationToken cancellationToken)
+    {
+        const string sql = """
+            SELECT table, partition_id, sum(rows), sum(bytes_on_disk)
+            FROM system.parts
+            WHERE database = {database:String} AND table IN ({page_views:String}, {feedback:String}) AND active
+            GROUP BY table, partition_id
+            ORDER BY table, partition_id
+            """;
+        var parameters = new ClickHouseParameterCollection();
+        parameters.AddParameter("database", clickHouse.Value.Database);
+        parameters.AddParameter("page_views", Tables[0]);
+        parameters.AddParameter("feedback", Tables[1]);
+
+        var partitions = new List<RawEventPartition>();
+        using var reader = await client.ExecuteReaderAsync(
+            sql, parameters, QueryPurpose.Options("retention-partitions"), cancellationToken).ConfigureAwait(false);
+        while (reader.Read())
+        {
+            partitions.Add(new RawEventPartition(
+                reader.GetString(0),
+                reader.GetString(1),
+                Convert.ToInt64(reader.GetValue(2), CultureInfo.InvariantCulture),
+                Convert.ToInt64(reader.GetValue(3), CultureInfo.InvariantCulture)));
+        }
+        return partitions;
+    }
+}
