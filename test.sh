@@ -4,7 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 # chromium + Arabic fonts: the browser tests drive Debian's Chromium through Playwright.
-scripts/bootstrap.sh chromium fonts-noto-core redis-server
+scripts/bootstrap.sh chromium fonts-noto-core redis-server poppler-utils
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
 
 echo "== npm ci (the Node ClickHouse client used as a second client; the CC0 IP-to-country database)"

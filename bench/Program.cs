@@ -5,5 +5,6 @@ return args.FirstOrDefault() switch
     "soak" => await SoakBenchmark.RunAsync(args),
     "hello" => await HelloWorldServer.RunAsync(args),
     "insert-limit" => await InsertLimitBenchmark.RunAsync(args),
+    "trends" => await TrendsBenchmark.RunAsync(args),
     _ => await EndpointBenchmark.RunAsync(args),
 };

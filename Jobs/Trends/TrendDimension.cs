@@ -13,5 +13,11 @@ public sealed record TrendDimension(string Name, string Table, string Column, st
     public static readonly TrendDimension Language = new("language", "engagement_by_language_1h", "language", "hour");
     public static readonly TrendDimension Article = new("article", "engagement_by_article_1h", "article", "hour");
 
-    public static IReadOnlyList<TrendDimension> All { get; } = [Topic, MemberState, Country, Language, Article];
+    /// <summary>
+    /// The whole site: every event has exactly one language, so the language rollup merged over all its rows
+    /// gives the site's views and (by uniqMerge) its unique visitors, and the report's headline its interval.
+    /// </summary>
+    public static readonly TrendDimension Overall = new("overall", "engagement_by_language_1h", "'all'", "hour");
+
+    public static IReadOnlyList<TrendDimension> All { get; } = [Overall, Topic, MemberState, Country, Language, Article];
 }

@@ -47,7 +47,21 @@ public sealed partial class TrendsJob(
     /// Computes every day from <paramref name="from"/> to <paramref name="to"/> (inclusive) and every ISO week
     /// touching that range, oldest first so each period finds its baseline already stored.
     /// </summary>
-    public async Task BackfillAsync(DateOnly from, DateOnly to, IProgress<string>? progress, CancellationToken cancellationToken = default)
+    public async Task BackfillAsync(DateOnly from, DateOnly to, IProgress<TrendsBackfillProgress>? progress, CancellationToken cancellationToken = default)
+    {
+        var periods = BackfillPeriods(from, to);
+        for (var i = 0; i < periods.Count; i++)
+        {
+            var rows = await ComputeAsync(periods[i].Kind, periods[i].Start, cancellationToken).ConfigureAwait(false);
+            progress?.Report(new TrendsBackfillProgress(periods[i], rows, i + 1, periods.Count));
+        }
+    }
+
+    /// <summary>
+    /// The periods <see cref="BackfillAsync"/> computes, in its order: every day of the range, then every ISO week
+    /// touching it (a week's baseline is other weeks, so days first costs nothing and shows progress sooner).
+    /// </summary>
+    public static IReadOnlyList<TrendPeriod> BackfillPeriods(DateOnly from, DateOnly to)
     {
         if (to < from)
         {
@@ -62,11 +76,7 @@ public sealed partial class TrendsJob(
         {
             periods.Add(week);
         }
-        for (var i = 0; i < periods.Count; i++)
-        {
-            var rows = await ComputeAsync(periods[i].Kind, periods[i].Start, cancellationToken).ConfigureAwait(false);
-            progress?.Report($"{periods[i]}: {rows} rows ({i + 1}/{periods.Count})");
-        }
+        return periods;
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Trends for {Period}: {Rows} rows written")]

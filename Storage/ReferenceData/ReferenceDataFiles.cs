@@ -13,6 +13,18 @@ public sealed record MemberStateSeed(string Code, string Iso3, string NameEn, st
 /// <summary>An ICESCO sector (topic) as shipped in <c>ReferenceData/topics.csv</c>.</summary>
 public sealed record TopicSeed(string Code, byte SortOrder, string NameEn, string NameAr, string NameFr);
 
+/// <summary>A country's name in the three working languages (ISO 3166-1 alpha-2 code).</summary>
+public sealed record CountryName(string Code, string NameAr, string NameEn, string NameFr)
+{
+    /// <summary>The name in <paramref name="language"/> (<c>ar</c>, <c>en</c> or <c>fr</c>); English otherwise.</summary>
+    public string In(string language) => language switch
+    {
+        "ar" => NameAr,
+        "fr" => NameFr,
+        _ => NameEn,
+    };
+}
+
 /// <summary>Reads the reference data embedded in this assembly.</summary>
 public static class ReferenceDataFiles
 {
@@ -29,6 +41,16 @@ public static class ReferenceDataFiles
         .. Read("topics.csv").Select(r => new TopicSeed(
             r["code"], byte.Parse(r["sort_order"], CultureInfo.InvariantCulture), r["name_en"], r["name_ar"], r["name_fr"])),
     ];
+
+    /// <summary>
+    /// Every country's name in Arabic, English and French, from the MIT-licensed <c>i18n-iso-countries</c> 7.14.0
+    /// (the package the Dashboard bundles too), so reports and screens name a country the same way.
+    /// </summary>
+    public static IReadOnlyDictionary<string, CountryName> CountryNames() => CountryNameTable.Value;
+
+    private static readonly Lazy<IReadOnlyDictionary<string, CountryName>> CountryNameTable = new(() =>
+        Read("country-names.csv").ToDictionary(
+            r => r["code"], r => new CountryName(r["code"], r["name_ar"], r["name_en"], r["name_fr"]), StringComparer.OrdinalIgnoreCase));
 
     private static MemberStateSeed ToMemberState(IReadOnlyDictionary<string, string> r, string status) =>
         new(r["iso2"], r["iso3"], r["name_en"], status, r["source_note"]);

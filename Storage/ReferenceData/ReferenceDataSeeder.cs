@@ -16,7 +16,7 @@ public sealed class ReferenceDataSeeder(ClickHouseClient client, IOptions<ClickH
     /// Version of the shipped reference data. Raise it when the files change so the new seed
     /// replaces older seeds; it stays far below any operator version (epoch milliseconds).
     /// </summary>
-    public const ulong SeedVersion = 1;
+    public const ulong SeedVersion = 2; // 2: member-state names in Arabic and French
 
     private const string SeededBy = "seed";
 
@@ -28,7 +28,7 @@ public sealed class ReferenceDataSeeder(ClickHouseClient client, IOptions<ClickH
             "member_states",
             ["code", "iso3", "name_ar", "name_en", "name_fr", "status", "source_note", "version", "updated_at", "updated_by"],
             ReferenceDataFiles.MemberStates().Select(m => (m.Code,
-                new object[] { m.Code, m.Iso3, "", m.NameEn, "", m.Status, m.SourceNote, SeedVersion, now, SeededBy })),
+                new object[] { m.Code, m.Iso3, NameIn(m.Code, "ar"), m.NameEn, NameIn(m.Code, "fr"), m.Status, m.SourceNote, SeedVersion, now, SeededBy })),
             cancellationToken).ConfigureAwait(false);
         var topics = await SeedTableAsync(
             "topics",
@@ -38,6 +38,9 @@ public sealed class ReferenceDataSeeder(ClickHouseClient client, IOptions<ClickH
             cancellationToken).ConfigureAwait(false);
         return (memberStates, topics);
     }
+
+    private static string NameIn(string code, string language) =>
+        ReferenceDataFiles.CountryNames().TryGetValue(code, out var name) ? name.In(language) : "";
 
     private async Task<int> SeedTableAsync(
         string table, string[] columns, IEnumerable<(string Code, object[] Row)> seed, CancellationToken cancellationToken)

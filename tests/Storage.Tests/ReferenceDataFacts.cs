@@ -37,6 +37,29 @@ public sealed class ReferenceDataFacts(EmbeddedClickHouseFixture clickHouse)
     }
 
     [Fact]
+    public async Task Every_member_state_has_its_name_in_Arabic_English_and_French()
+    {
+        var options = await clickHouse.MigratedDatabaseAsync();
+
+        var rows = await clickHouse.RowsAsync($"SELECT code, name_ar, name_en, name_fr FROM {options.Database}.member_states FINAL ORDER BY code");
+
+        Assert.Equal(57, rows.Count);
+        Assert.All(rows, r => Assert.All(r.Skip(1), name => Assert.False(string.IsNullOrWhiteSpace((string)name), $"{r[0]} lacks a name")));
+        var morocco = Assert.Single(rows, r => (string)r[0] == "MA");
+        Assert.Equal(["المغرب", "Morocco", "Maroc"], morocco.Skip(1).Cast<string>());
+    }
+
+    [Fact]
+    public void Country_names_cover_every_ISO_code_in_three_languages()
+    {
+        var names = ReferenceDataFiles.CountryNames();
+
+        Assert.True(names.Count >= 249, $"{names.Count} countries");
+        Assert.Equal("مصر", names["EG"].In("ar"));
+        Assert.Equal("Égypte", names["eg"].In("fr"));
+    }
+
+    [Fact]
     public async Task An_operator_correction_survives_reseeding()
     {
         var options = await clickHouse.MigratedDatabaseAsync();

@@ -73,12 +73,13 @@ public sealed class TrendsJobFacts(EngineFixture engine)
         Assert.Equal(true, culture[15]); // 5 ratings < 30
 
         // The other dimensions in week 9: science 300 + culture 10 views, all from MA, in Arabic; the
-        // culture visitors 1–10 are among science's 1–100. Language and article come from the 0007 hourly rollups.
+        // culture visitors 1–10 are among science's 1–100. Language and article come from the 0007 hourly rollups;
+        // "overall" is the whole site (uniqMerge over every language), the report's headline.
         var others = await RowsAsync(
             $"SELECT dimension, dimension_value, views, unique_visitors, ratings FROM {seed.Database}.trends FINAL " +
             "WHERE period_kind = 'week' AND period_start = '2026-03-02' AND dimension != 'topic' ORDER BY dimension, dimension_value");
         Assert.Equal(
-            ["article culture-1 10 10 5", "article science-1 300 100 60", "country MA 310 100 65", "language ar 310 100 65", "member_state MA 310 100 65"],
+            ["article culture-1 10 10 5", "article science-1 300 100 60", "country MA 310 100 65", "language ar 310 100 65", "member_state MA 310 100 65", "overall all 310 100 65"],
             others.Select(r => string.Join(' ', r)));
     }
 
@@ -135,8 +136,8 @@ public sealed class TrendsJobFacts(EngineFixture engine)
             periods.Select(p => $"{p[0]} {p[1]}"));
     }
 
-    private sealed class SynchronousProgress(Action<string> report) : IProgress<string>
+    private sealed class SynchronousProgress(Action<string> report) : IProgress<TrendsBackfillProgress>
     {
-        public void Report(string value) => report(value);
+        public void Report(TrendsBackfillProgress value) => report(value.ToString());
     }
 }

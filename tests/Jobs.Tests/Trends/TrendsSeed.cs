@@ -37,21 +37,30 @@ public sealed class TrendsSeed : IAsyncDisposable
 
     public TrendsJob Job => services.GetRequiredService<TrendsJob>();
 
+    /// <summary>The seed's services, for tests that add features over the same database.</summary>
+    public IServiceProvider Services => services;
+
     public FakeTimeProvider Clock { get; }
 
-    public static async Task<TrendsSeed> CreateAsync(EngineFixture engine)
+    /// <param name="engine">The test run's engine.</param>
+    /// <param name="settings">More configuration (e.g. <c>Reports:Directory</c>).</param>
+    /// <param name="addFeatures">More registrations over the same configuration (e.g. <c>AddReports</c>).</param>
+    public static async Task<TrendsSeed> CreateAsync(
+        EngineFixture engine, IDictionary<string, string?>? settings = null, Action<IServiceCollection>? addFeatures = null)
     {
         var database = $"trends_{Guid.NewGuid():N}";
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["ClickHouse:ConnectionString"] = engine.Server.ConnectionString,
             ["ClickHouse:Database"] = database,
-        }).Build();
+        }).AddInMemoryCollection(settings ?? new Dictionary<string, string?>()).Build();
         var clock = new FakeTimeProvider(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero)); // tests move it forward;
         var collection = new ServiceCollection().AddLogging();
         collection.AddSingleton<TimeProvider>(clock);
         collection.AddSchemaMigrations(configuration);
+        collection.AddSingleton<IConfiguration>(configuration);
         collection.AddTrends();
+        addFeatures?.Invoke(collection);
         var provider = collection.BuildServiceProvider();
         await provider.GetRequiredService<SchemaMigrator>().MigrateAsync(CancellationToken.None);
         var seed = new TrendsSeed(provider, database, clock);
