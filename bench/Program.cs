@@ -6,5 +6,6 @@ return args.FirstOrDefault() switch
     "hello" => await HelloWorldServer.RunAsync(args),
     "insert-limit" => await InsertLimitBenchmark.RunAsync(args),
     "trends" => await TrendsBenchmark.RunAsync(args),
+    "report" => await ReportBenchmark.RunAsync(args),
     _ => await EndpointBenchmark.RunAsync(args),
 };

@@ -49,7 +49,7 @@ internal static class TrendsBenchmark
         await provider.GetRequiredService<SchemaMigrator>().MigrateAsync(CancellationToken.None);
 
         PeakMemory.Reset();
-        var seeding = await SeedAsync(client, events, chunk);
+        var seeding = await SeedAsync(client, Database, events, chunk);
         var seedPeak = PeakMemory.Read();
         var merging = await WaitForMergesAsync(client);
         Console.WriteLine($"rollup rows after merges: {await RollupRowsAsync(client)}");
@@ -98,7 +98,8 @@ internal static class TrendsBenchmark
         return 0;
     }
 
-    private static async Task<TimeSpan> SeedAsync(ClickHouseClient client, long events, long chunk)
+    /// <summary>Seeds <paramref name="events"/> page views (and their feedback) over the 9 weeks into <paramref name="database"/>, printing progress.</summary>
+    internal static async Task<TimeSpan> SeedAsync(ClickHouseClient client, string database, long events, long chunk)
     {
         var from = FirstDay.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
         var span = LastDay.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc) - from;
@@ -107,9 +108,9 @@ internal static class TrendsBenchmark
         {
             var count = Math.Min(chunk, events - start);
             var clock = Stopwatch.StartNew();
-            await client.ExecuteNonQueryAsync(TrendsSeedSql.PageViews(Database),
+            await client.ExecuteNonQueryAsync(TrendsSeedSql.PageViews(database),
                 TrendsSeedSql.Parameters(events, start, count, from, span, 0), QueryPurpose.Options("bench-seed-page-views"));
-            await client.ExecuteNonQueryAsync(TrendsSeedSql.Feedback(Database),
+            await client.ExecuteNonQueryAsync(TrendsSeedSql.Feedback(database),
                 TrendsSeedSql.Parameters(events, start, count, from, span, 60_000), QueryPurpose.Options("bench-seed-feedback"));
             var done = start + count;
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,

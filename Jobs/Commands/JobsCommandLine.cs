@@ -16,6 +16,7 @@ public static class JobsCommandLine
     [
         new BackfillCommand(),
         new ReportCommand(),
+        new RetentionCommand(),
     ];
 
     /// <summary>

@@ -16,7 +16,7 @@ public sealed class ReportCommand : JobsCommand
 
     public override IReadOnlyList<CommandOption> Options { get; } =
     [
-        new("--week", "WEEK", "ISO week, e.g. 2026-W47 (default: the last complete week in Reports:TimeZone)"),
+        new("--week", "WEEK", "ISO week, e.g. 2026-W47 (default: the last complete week in Trends:TimeZone)"),
         new("--send", null, "e-mail it to Reports:Recipients through Smtp:* unless that week was sent before"),
     ];
 
@@ -48,10 +48,10 @@ public sealed class ReportCommand : JobsCommand
     private static async Task RunAsync(IServiceProvider services, IsoWeek? requested, bool send, TextWriter output, CancellationToken cancellationToken)
     {
         var options = services.GetRequiredService<IOptions<ReportsOptions>>().Value;
-        var week = requested ?? IsoWeek.LastCompleteBefore(DateOnly.FromDateTime(
-            TimeZoneInfo.ConvertTime(services.GetRequiredService<TimeProvider>().GetUtcNow(), options.ResolveTimeZone()).DateTime));
+        var job = services.GetRequiredService<WeeklyReportJob>();
+        var week = requested ?? job.LastCompleteWeek();
         await output.WriteLineAsync($"Weekly report {week} ({week.Monday:yyyy-MM-dd} to {week.Sunday:yyyy-MM-dd}), languages {string.Join(", ", options.Languages)}").ConfigureAwait(false);
-        var files = await services.GetRequiredService<WeeklyReportJob>().GenerateAsync(week, send, cancellationToken).ConfigureAwait(false);
+        var files = await job.GenerateAsync(week, send, cancellationToken).ConfigureAwait(false);
         foreach (var file in files)
         {
             var pages = file.Format == "pdf" ? string.Create(CultureInfo.InvariantCulture, $", {file.Pages} pages") : "";

@@ -1,3 +1,4 @@
+using Icesco.Insights.Jobs.Trends;
 using Icesco.Insights.Panels;
 using Microsoft.Extensions.Options;
 
@@ -9,12 +10,13 @@ public sealed class ReportDataReader(
     PanelQueryRunner runner,
     ReportLabelsQuery labels,
     IOptions<ReportsOptions> options,
+    IOptions<TrendsOptions> trends,
     TimeProvider time)
 {
     public async Task<ReportData> ReadAsync(IsoWeek week, CancellationToken cancellationToken)
     {
         var settings = options.Value;
-        var period = PanelPeriod.Week(week.Monday, settings.ResolveTimeZone(), settings.RankingLimit);
+        var period = PanelPeriod.Week(week.Monday, trends.Value.ResolveTimeZone(), settings.RankingLimit);
         var sections = new List<ReportSection>();
         foreach (var panel in catalog.ReportPanels)
         {

@@ -57,7 +57,8 @@ public sealed record ReportText(
 
     private static readonly ReportText Arabic = new(
         Title: "موقع الإيسيسكو: التقرير الأسبوعي",
-        Week: "الأسبوع {0}: من {1} إلى {2}",
+        // The week's id is isolated left to right (LRI … PDI), or a browser shows 2026-W10 as W10-2026.
+        Week: "الأسبوع \u2066{0}\u2069: من {1} إلى {2}",
         Generated: "أُعدّ في {0}",
         NoData: "لا توجد بيانات لهذا الأسبوع.",
         Page: "الصفحة {0} من {1}",

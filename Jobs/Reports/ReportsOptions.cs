@@ -2,7 +2,10 @@ using System.ComponentModel.DataAnnotations;
 
 namespace Icesco.Insights.Jobs.Reports;
 
-/// <summary>The weekly report; section <c>Reports</c>. Validated at start.</summary>
+/// <summary>
+/// The weekly report; section <c>Reports</c>. Validated at start. Its weeks are the trends' ISO weeks, in
+/// <c>Trends:TimeZone</c>: a report week in another zone would not match the trend rows it reads.
+/// </summary>
 public sealed class ReportsOptions : IValidatableObject
 {
     public const string SectionName = "Reports";
@@ -21,12 +24,6 @@ public sealed class ReportsOptions : IValidatableObject
     [Range(3, 50, ErrorMessage = "Reports:RankingLimit must be between 3 and 50.")]
     public int RankingLimit { get; set; } = 10;
 
-    /// <summary>The zone whose Mondays begin the report's weeks; the same as the trends' (Trends:TimeZone) unless told.</summary>
-    [Required(AllowEmptyStrings = false)]
-    public string TimeZone { get; set; } = "Africa/Casablanca";
-
-    public TimeZoneInfo ResolveTimeZone() => TimeZoneInfo.FindSystemTimeZoneById(TimeZone);
-
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         foreach (var language in Languages.Where(l => ReportLanguage.Find(l) is null))
@@ -40,10 +37,6 @@ public sealed class ReportsOptions : IValidatableObject
         foreach (var recipient in Recipients.Where(r => !System.Net.Mail.MailAddress.TryCreate(r, out _)))
         {
             yield return new ValidationResult($"Reports:Recipients: '{recipient}' is not an e-mail address.", [nameof(Recipients)]);
-        }
-        if (!TimeZoneInfo.TryFindSystemTimeZoneById(TimeZone, out _))
-        {
-            yield return new ValidationResult($"Reports:TimeZone: '{TimeZone}' is not a known time zone (use an IANA id such as Africa/Casablanca).", [nameof(TimeZone)]);
         }
     }
 }

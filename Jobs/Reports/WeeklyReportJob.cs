@@ -16,14 +16,19 @@ public sealed partial class WeeklyReportJob(
     ReportStore store,
     ReportDelivery delivery,
     IOptions<ReportsOptions> options,
+    IOptions<TrendsOptions> trendsOptions,
     TimeProvider time,
     ILogger<WeeklyReportJob> logger)
 {
-    /// <summary>The scheduled run: the last complete ISO week in the report's time zone.</summary>
-    public Task RunWeeklyAsync(CancellationToken cancellationToken = default)
+    /// <summary>The scheduled run: the last complete ISO week in the trends' time zone.</summary>
+    public Task RunWeeklyAsync(CancellationToken cancellationToken = default) =>
+        GenerateAsync(LastCompleteWeek(), send: true, cancellationToken);
+
+    /// <summary>The ISO week that ended last, in <c>Trends:TimeZone</c>.</summary>
+    public IsoWeek LastCompleteWeek()
     {
-        var local = TimeZoneInfo.ConvertTime(time.GetUtcNow(), options.Value.ResolveTimeZone());
-        return GenerateAsync(IsoWeek.LastCompleteBefore(DateOnly.FromDateTime(local.DateTime)), send: true, cancellationToken);
+        var local = TimeZoneInfo.ConvertTime(time.GetUtcNow(), trendsOptions.Value.ResolveTimeZone());
+        return IsoWeek.LastCompleteBefore(DateOnly.FromDateTime(local.DateTime));
     }
 
     /// <summary>Renders and stores <paramref name="week"/>'s report; e-mails it when <paramref name="send"/> and not sent before.</summary>

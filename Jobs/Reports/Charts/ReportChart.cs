@@ -117,7 +117,8 @@ public static class ReportChart
     {
         if (column.Format == "date" && row[data.IndexOf(column.Name)] is DateTime date)
         {
-            return date.ToString("d/M", formatter.Language.Culture);
+            // Invariant: Arabic cultures put a right-to-left mark in their date separator, which charts draw as a box.
+            return date.ToString("d/M", System.Globalization.CultureInfo.InvariantCulture);
         }
         var label = formatter.Format(data, row, column);
         var middle = label.Length > 14 ? label.IndexOf(' ', label.Length / 3) : -1;

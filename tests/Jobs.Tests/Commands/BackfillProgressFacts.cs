@@ -7,9 +7,9 @@ namespace Icesco.Insights.Jobs.Tests.Commands;
 public sealed class BackfillProgressFacts
 {
     [Fact]
-    public void Each_period_prints_its_number_rows_time_elapsed_and_an_estimate_weighted_by_days()
+    public void Each_period_prints_its_number_rows_time_elapsed_and_the_time_left()
     {
-        // Two days and the week containing them: 1 + 1 + 7 = 9 days of rollups to read.
+        // Two days and the week containing them.
         var periods = TrendsJob.BackfillPeriods(new DateOnly(2026, 3, 2), new DateOnly(2026, 3, 3));
         var clock = new FakeTimeProvider(new DateTimeOffset(2026, 3, 10, 0, 0, 0, TimeSpan.Zero));
         using var output = new StringWriter();
@@ -24,7 +24,7 @@ public sealed class BackfillProgressFacts
 
         Assert.Equal(
         [
-            // 2 s for 1 of 9 days: 16 s left. 6 s for 2 of 9 days: 21 s left.
+            // Left: the other day at 2 s and the week at 7 days × 2 s, 16 s; then the week at 7 × 3 s, 21 s.
             "1/3 day 2026-03-02      1,234 rows    2.00 s   elapsed 0:00:02   ETA 0:00:16",
             "2/3 day 2026-03-03          0 rows    4.00 s   elapsed 0:00:06   ETA 0:00:21",
             "3/3 week 2026-03-02        56 rows 3600.00 s   elapsed 1:00:06   ETA 0:00:00",
@@ -45,10 +45,24 @@ public sealed class BackfillProgressFacts
     }
 
     [Fact]
+    public void Once_a_week_is_measured_the_weeks_left_are_estimated_from_it()
+    {
+        // Sunday and Monday: days 03-01 and 03-02, then the weeks of 02-23 and 03-02.
+        var periods = TrendsJob.BackfillPeriods(new DateOnly(2026, 3, 1), new DateOnly(2026, 3, 2));
+        (TrendPeriod, TimeSpan)[] done = [(periods[0], TimeSpan.FromSeconds(1)), (periods[1], TimeSpan.FromSeconds(3))];
+
+        // Days at 2 s: each week unmeasured counts 7 days.
+        Assert.Equal(TimeSpan.FromSeconds(28), BackfillProgressPrinter.Remaining(periods.Skip(2), done));
+        // A week took 5 s: the other one is expected to as well.
+        Assert.Equal(TimeSpan.FromSeconds(5), BackfillProgressPrinter.Remaining(periods.Skip(3), [.. done, (periods[2], TimeSpan.FromSeconds(5))]));
+    }
+
+    [Fact]
     public void Time_left_is_zero_before_anything_is_measured_and_a_clock_counts_hours_past_a_day()
     {
-        Assert.Equal(TimeSpan.Zero, BackfillProgressPrinter.Remaining(TimeSpan.FromSeconds(5), 0, 10));
-        Assert.Equal(TimeSpan.FromSeconds(45), BackfillProgressPrinter.Remaining(TimeSpan.FromSeconds(15), 1, 4));
+        var periods = TrendsJob.BackfillPeriods(new DateOnly(2026, 3, 1), new DateOnly(2026, 3, 2));
+
+        Assert.Equal(TimeSpan.Zero, BackfillProgressPrinter.Remaining(periods, []));
         Assert.Equal("26:03:04", BackfillProgressPrinter.Clock(new TimeSpan(1, 2, 3, 4)));
     }
 }

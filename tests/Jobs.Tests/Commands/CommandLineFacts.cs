@@ -47,7 +47,9 @@ public sealed class CommandLineFacts
 
         Assert.Equal(ExitCodes.Success, exit);
         Assert.Equal("", error);
-        Assert.Contains("  backfill  Compute trends for every day and ISO week of a date range", Lines(output).Select(l => "  " + l));
+        // Every command on a line of its own, summaries aligned after the longest name.
+        Assert.All(JobsCommandLine.Commands, c => Assert.Contains(Lines(output), l => l.StartsWith(c.Name + " ", StringComparison.Ordinal) && l.EndsWith(" " + c.Summary, StringComparison.Ordinal)));
+        Assert.Contains(Lines(output), l => System.Text.RegularExpressions.Regex.IsMatch(l, "^backfill +Compute trends for every day and ISO week of a date range$"));
         Assert.Contains("Icesco.Insights.Jobs COMMAND [options] [--Section:Key=value …]", output, StringComparison.Ordinal);
         Assert.Contains("--ClickHouse:ConnectionString=", output, StringComparison.Ordinal);
         Assert.Contains("Exit codes: 0 done, 1 failed, 2 bad arguments, 130 cancelled (Ctrl-C).", output, StringComparison.Ordinal);
@@ -100,7 +102,9 @@ public sealed class CommandLineFacts
 
         Assert.Equal(ExitCodes.Usage, exit);
         Assert.Equal("", output);
-        Assert.Equal(["Unknown command 'bakfill'. Commands: backfill, report.", "Run 'Icesco.Insights.Jobs --help' for usage."], Lines(error));
+        var names = JobsCommandLine.Commands.Select(c => c.Name).ToArray();
+        Assert.Contains("backfill", names);
+        Assert.Equal([$"Unknown command 'bakfill'. Commands: {string.Join(", ", names)}.", "Run 'Icesco.Insights.Jobs --help' for usage."], Lines(error));
     }
 
     [Fact]

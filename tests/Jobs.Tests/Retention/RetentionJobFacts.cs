@@ -101,6 +101,26 @@ public sealed class RetentionJobFacts(EngineFixture engine)
     }
 
     [Fact]
+    public async Task The_retention_command_drops_the_expired_months_and_prints_each()
+    {
+        var database = await MigratedDatabaseAsync();
+        var now = DateTimeOffset.UtcNow;
+        var old = new DateTime(now.Year, now.Month, 15, 12, 0, 0, DateTimeKind.Utc).AddMonths(-3);
+        await engine.Client.InsertBinaryAsync(
+            "page_views", Common, [PageView(old), PageView(now.UtcDateTime.AddMinutes(-5))], QueryPurpose.Insert("test-retention-views", database));
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+
+        var exit = await Icesco.Insights.Jobs.Commands.JobsCommandLine.RunAsync(
+            ["retention", $"--ClickHouse:ConnectionString={engine.Server.ConnectionString}", $"--ClickHouse:Database={database}",
+             "--ClickHouse:RawEventRetention=30.00:00:00"], output, error, CancellationToken.None);
+
+        Assert.True(exit == Icesco.Insights.Jobs.Commands.ExitCodes.Success, error.ToString());
+        Assert.Contains($"dropped page_views {old:yyyyMM}: 1 rows", output.ToString(), StringComparison.Ordinal);
+        Assert.Equal(1UL, await CountAsync($"SELECT count() FROM {database}.page_views"));
+    }
+
+    [Fact]
     public async Task The_retention_job_runs_daily_under_its_stable_id()
     {
         await using var factory = new JobsHostFactory(new Dictionary<string, string?>());
