@@ -62,9 +62,10 @@ public sealed class CellFormatter(ReportLanguage language, ReportLabels labels)
 
     private string Change(double change)
     {
-        // A sign on increases too: "+12 %" reads as growth where "12 %" could be a level.
+        // A sign on increases too: "+12 %" reads as growth where "12 %" could be a level. ASCII minus:
+        // Debian's Noto Sans has no U+2212, which the PDF would show as a box.
         var formatted = Math.Abs(change).ToString("P0", language.Culture);
-        return change > 0 ? "+" + formatted : change < 0 ? "−" + formatted : formatted;
+        return change > 0 ? "+" + formatted : change < 0 ? "-" + formatted : formatted;
     }
 
     private string Date(object value)

@@ -21,7 +21,6 @@ public static class ReportChart
         }
 
         var plot = new Plot();
-        var legendNames = new List<string>();
         var xColumn = panel.Column(chart.X)!;
         var categories = data.Rows.Select(r => TickLabel(data, r, xColumn, formatter)).Distinct().ToList();
         var position = categories.Select((c, i) => (c, i)).ToDictionary(p => p.c, p => (double)p.i);
@@ -30,7 +29,7 @@ public static class ReportChart
         switch (chart.Kind)
         {
             case PanelChartKinds.Line:
-                AddLines(plot, panel, data, formatter, xColumn, position, legendNames);
+                AddLines(plot, panel, data, formatter, xColumn, position);
                 plot.Axes.Bottom.SetTicks([.. position.Values], [.. position.Keys]);
                 break;
             case PanelChartKinds.Bar:
@@ -50,16 +49,15 @@ public static class ReportChart
 
         FormatValueAxis(plot, chart.Kind == PanelChartKinds.BarHorizontal ? plot.Axes.Bottom : plot.Axes.Left, yColumn.Format, formatter);
         // No axis title: the section heading names the measure, and ScottPlot's rotated text would reverse Arabic in the PDF.
-        // ScottPlot shapes Arabic once the face has Arabic glyphs; Noto Sans Arabic also carries Latin digits.
+        // One face per chart (ScottPlot applies Font.Set to every label): Noto Sans Arabic shapes Arabic and has
+        // digits, '.', ',', '-' and '٪' but no Latin letters, '/' or '%'; the labels below avoid those in Arabic.
         plot.Font.Set(formatter.Language.RightToLeft ? Text.ReportFonts.ArabicFamily : Text.ReportFonts.LatinFamily);
-        // The legend has one face for all its names: Latin unless every name is Arabic (codes, Latin titles).
-        plot.Legend.FontName = legendNames.Count > 0 && legendNames.All(Text.BidiRuns.HasRightToLeft)
-            ? Text.ReportFonts.ArabicFamily : Text.ReportFonts.LatinFamily;
+        (chart.Kind == PanelChartKinds.BarHorizontal ? (IAxis)plot.Axes.Left : plot.Axes.Bottom).TickLabelStyle.FontSize = 10;
         return plot;
     }
 
     private static void AddLines(Plot plot, PanelDefinition panel, PanelData data, CellFormatter formatter, PanelColumn xColumn,
-        Dictionary<string, double> position, List<string> legendNames)
+        Dictionary<string, double> position)
     {
         var chart = panel.Chart;
         var seriesColumn = panel.Column(chart.Series);
@@ -93,7 +91,6 @@ public static class ReportChart
         {
             plot.ShowLegend(Edge.Bottom);
         }
-        legendNames.AddRange(groups.Select(g => g.Key));
     }
 
     private static void AddInterval(Plot plot, PanelData data, IEnumerable<object?[]> rows, PanelColumn xColumn, CellFormatter formatter,
@@ -117,11 +114,13 @@ public static class ReportChart
     {
         if (column.Format == "date" && row[data.IndexOf(column.Name)] is DateTime date)
         {
-            // Invariant: Arabic cultures put a right-to-left mark in their date separator, which charts draw as a box.
-            return date.ToString("d/M", System.Globalization.CultureInfo.InvariantCulture);
+            // Day and month, short enough for 8 weeks. Arabic: '.' (its face has no '/'), and digits rather than
+            // month names, which ScottPlot did not always shape in tick labels (seen: مارس drawn unjoined).
+            return date.ToString(formatter.Language.RightToLeft ? "d.M" : "d/M", System.Globalization.CultureInfo.InvariantCulture);
         }
         var label = formatter.Format(data, row, column);
-        var middle = label.Length > 14 ? label.IndexOf(' ', label.Length / 3) : -1;
+        // Two lines only for left-to-right names: ScottPlot does not shape a second line of Arabic.
+        var middle = label.Length > 14 && !Text.BidiRuns.HasRightToLeft(label) ? label.IndexOf(' ', label.Length / 3) : -1;
         return middle > 0 ? string.Concat(label.AsSpan(0, middle), "\n", label.AsSpan(middle + 1)) : label;
     }
 
@@ -130,9 +129,9 @@ public static class ReportChart
         var culture = formatter.Language.Culture;
         axis.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic
         {
-            LabelFormatter = format == "percent"
-                ? v => v.ToString("P0", culture)
-                : v => v.ToString("N0", culture),
+            LabelFormatter = format != "percent" ? v => v.ToString("N0", culture)
+                : formatter.Language.RightToLeft ? v => (v * 100).ToString("N0", culture) + "\u066A" // Arabic percent sign: the face has no '%'
+                : v => v.ToString("P0", culture),
         };
         if (format == "percent")
         {

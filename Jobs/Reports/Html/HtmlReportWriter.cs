@@ -55,7 +55,7 @@ public static class HtmlReportWriter
         var html = new StringBuilder("<div class=\"figures\">\n");
         foreach (var (title, value, change) in FiguresBlock.Cards(section.Panel, section.Data, formatter))
         {
-            var trend = change is null ? "" : change.StartsWith('+') ? "up" : change.StartsWith('−') ? "down" : "flat";
+            var trend = change is null ? "" : change.StartsWith('+') ? "up" : change.StartsWith('-') ? "down" : "flat";
             html.Append(CultureInfo.InvariantCulture, $"<div class=\"figure\"><div class=\"label\">{encode.Encode(title)}</div><div class=\"value\">{encode.Encode(value)}</div>");
             if (change is not null)
             {
@@ -90,9 +90,10 @@ public static class HtmlReportWriter
     private static string Chart(ReportSection section, CellFormatter formatter, HtmlEncoder encode, ReportLanguage language)
     {
         var plot = ReportChart.Build(section.Panel, section.Data, formatter);
-        var png = plot.GetImageBytes(ChartWidth, ChartHeight, ImageFormat.Png);
+        var height = section.Panel.Chart.Series is null ? ChartHeight : ChartHeight + 120; // room for the legend
+        var png = plot.GetImageBytes(ChartWidth, height, ImageFormat.Png);
         var alt = encode.Encode(section.Panel.Title.In(language.Code));
-        return $"<img class=\"chart\" width=\"{ChartWidth}\" height=\"{ChartHeight}\" alt=\"{alt}\" src=\"data:image/png;base64,{Convert.ToBase64String(png)}\">\n";
+        return $"<img class=\"chart\" width=\"{ChartWidth}\" height=\"{height}\" alt=\"{alt}\" src=\"data:image/png;base64,{Convert.ToBase64String(png)}\">\n";
     }
 
     private const string Style =

@@ -57,7 +57,7 @@ public sealed class FiguresBlock(PanelDefinition panel, PanelData data) : PdfBlo
             context.Line(canvas, value, left + 6, y + 38, inner, 17, bold: true);
             if (change is not null)
             {
-                var color = change.StartsWith('+') ? new SKColor(0x15, 0x80, 0x3D) : change.StartsWith('−') ? new SKColor(0xB9, 0x1C, 0x1C) : SKColors.DimGray;
+                var color = change.StartsWith('+') ? new SKColor(0x15, 0x80, 0x3D) : change.StartsWith('-') ? new SKColor(0xB9, 0x1C, 0x1C) : SKColors.DimGray;
                 context.Line(canvas, change, left + 6, y + 55, inner, 8, color: color);
             }
         }

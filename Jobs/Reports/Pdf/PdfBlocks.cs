@@ -43,8 +43,11 @@ public sealed class TextBlock(string text, float size, bool bold = false, SKColo
 }
 
 /// <summary>A ScottPlot chart drawn into the page as vectors.</summary>
-public sealed class ChartBlock(PanelDefinition panel, PanelData data, float height = 230) : PdfBlock
+public sealed class ChartBlock(PanelDefinition panel, PanelData data) : PdfBlock
 {
+    // A chart with one line per series carries a legend below it: give it room, so the plot is not squeezed.
+    private readonly float height = panel.Chart.Series is null ? 230 : 330;
+
     public override BlockSize Size(PdfContext context) => new(height + 10);
 
     public override void Draw(SKCanvas canvas, PdfContext context, float x, float y)

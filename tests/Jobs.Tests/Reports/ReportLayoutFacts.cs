@@ -109,7 +109,7 @@ public sealed class ReportLayoutFacts
         Assert.Equal("1,234", english.Format(1234UL, "integer"));
         Assert.Equal("1\u202F234", french.Format(1234UL, "integer"));
         Assert.Equal("+13%", english.Format(0.126, "change"));
-        Assert.Equal("−5%", english.Format(-0.05, "change"));
+        Assert.Equal("-5%", english.Format(-0.05, "change"));
         Assert.Equal("—", english.Format(null, "change"));
         Assert.Equal("75%", english.Format(0.75, "percent"));
         Assert.Equal("Éducation", french.Format("education", "topic"));

@@ -155,6 +155,20 @@ public sealed class WeeklyReportFacts(EngineFixture engine) : IDisposable
     }
 
     [Fact]
+    public async Task The_weekly_report_runs_on_Mondays_at_7_in_the_headquarters_time_zone_under_its_stable_id()
+    {
+        await using var factory = new Icesco.Insights.Jobs.Tests.Hosting.JobsHostFactory(new Dictionary<string, string?>());
+        using var client = factory.CreateClient();
+
+        using var connection = factory.Services.GetRequiredService<Hangfire.JobStorage>().GetConnection();
+        var report = Hangfire.Storage.StorageConnectionExtensions.GetRecurringJobs(connection).Single(j => j.Id == "weekly-report");
+
+        Assert.Equal("0 7 * * 1", report.Cron);
+        Assert.Equal("Africa/Casablanca", report.TimeZoneId);
+        Assert.Equal(typeof(WeeklyReportJob), report.Job.Type);
+    }
+
+    [Fact]
     public async Task A_week_without_events_still_renders_saying_so()
     {
         await using var seed = await SeedAsync();
