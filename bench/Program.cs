@@ -7,5 +7,6 @@ return args.FirstOrDefault() switch
     "insert-limit" => await InsertLimitBenchmark.RunAsync(args),
     "trends" => await TrendsBenchmark.RunAsync(args),
     "report" => await ReportBenchmark.RunAsync(args),
+    "live" => await LiveBenchmark.RunAsync(args),
     _ => await EndpointBenchmark.RunAsync(args),
 };

@@ -1,3 +1,5 @@
+using Icesco.Insights.Storage.Statistics;
+
 namespace Icesco.Insights.Jobs.Trends;
 
 /// <summary>One row of <c>trends</c> (migration 0007).</summary>

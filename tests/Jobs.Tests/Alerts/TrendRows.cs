@@ -1,4 +1,5 @@
 using Icesco.Insights.Jobs.Trends;
+using Icesco.Insights.Storage.Statistics;
 
 namespace Icesco.Insights.Jobs.Tests.Alerts;
 

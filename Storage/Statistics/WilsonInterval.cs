@@ -1,7 +1,7 @@
-namespace Icesco.Insights.Jobs.Trends;
+namespace Icesco.Insights.Storage.Statistics;
 
 /// <summary>
-/// Wilson score interval for a proportion. Chosen over the normal ("Wald") interval because it stays
+/// Wilson score interval for a proportion (CSAT in the trends, the alerts and the live Dashboard). Chosen over the normal ("Wald") interval because it stays
 /// inside 0..1 and is honest for small n and for shares near 0 or 1, which CSAT often is.
 /// </summary>
 public static class WilsonInterval

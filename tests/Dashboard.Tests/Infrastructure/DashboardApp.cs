@@ -1,0 +1,46 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Configuration;
+
+namespace Icesco.Insights.Dashboard.Tests.Infrastructure;
+
+/// <summary>
+/// The Dashboard in process over the shared engine, reading <paramref name="database"/>, with a data directory of
+/// its own and the <see cref="TestUsers"/> (unless <paramref name="withUsers"/> is false).
+/// </summary>
+public sealed class DashboardApp(EngineFixture engine, string database, IDictionary<string, string?>? overrides = null, bool withUsers = true)
+    : WebApplicationFactory<DashboardService>
+{
+    public DirectoryInfo DataDirectory { get; } = Directory.CreateTempSubdirectory("icesco-dashboard-data-");
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        var settings = new Dictionary<string, string?>
+        {
+            ["ClickHouse:ConnectionString"] = engine.Server.ConnectionString,
+            ["ClickHouse:Database"] = database,
+            ["Dashboard:DataDirectory"] = DataDirectory.FullName,
+            // A shorter tick than production's, so the deadlines below stay far from the measured latency.
+            ["Dashboard:Live:Tick"] = "00:00:00.250",
+        };
+        foreach (var (key, value) in withUsers ? TestUsers.Settings() : new Dictionary<string, string?>())
+        {
+            settings[key] = value;
+        }
+        foreach (var (key, value) in overrides ?? new Dictionary<string, string?>())
+        {
+            settings[key] = value;
+        }
+        builder.UseEnvironment("Testing");
+        builder.ConfigureAppConfiguration(configuration => configuration.AddInMemoryCollection(settings));
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing && DataDirectory.Exists)
+        {
+            DataDirectory.Delete(recursive: true);
+        }
+    }
+}
