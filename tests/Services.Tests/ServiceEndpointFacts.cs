@@ -31,9 +31,24 @@ public abstract class ServiceEndpointFacts<TService>(WebApplicationFactory<TServ
         Assert.Equal("Healthy", body.RootElement.GetProperty("status").GetString());
     }
 
+    /// <summary>
+    /// The Dashboard closes every path by default (docs/decisions/0015): an anonymous request for any path,
+    /// known or not, is sent to sign-in, so it reveals nothing about which paths exist.
+    /// </summary>
+    protected virtual bool ClosedByDefault => false;
+
     [Fact]
-    public async Task Unknown_path_is_answered_404_with_problem_details()
+    public async Task Unknown_path_is_answered_404_with_problem_details_or_sent_to_sign_in_where_everything_is_closed()
     {
+        if (ClosedByDefault)
+        {
+            using var client = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+            using var response = await client.GetAsync(new Uri("/no-such-page", UriKind.Relative));
+
+            Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+            Assert.StartsWith("/account/sign-in", response.Headers.Location?.PathAndQuery ?? "", StringComparison.OrdinalIgnoreCase);
+            return;
+        }
         using var body = await GetJsonAsync("/no-such-page", HttpStatusCode.NotFound, "application/problem+json");
 
         Assert.Equal(404, body.RootElement.GetProperty("status").GetInt32());
@@ -71,7 +86,10 @@ public sealed class CollectorEndpointFacts(CollectorFactory factory)
     : ServiceEndpointFacts<CollectorService>(factory), IClassFixture<CollectorFactory>;
 
 public sealed class DashboardEndpointFacts(WebApplicationFactory<DashboardService> factory)
-    : ServiceEndpointFacts<DashboardService>(factory), IClassFixture<WebApplicationFactory<DashboardService>>;
+    : ServiceEndpointFacts<DashboardService>(factory), IClassFixture<WebApplicationFactory<DashboardService>>
+{
+    protected override bool ClosedByDefault => true;
+}
 
 public sealed class JobsEndpointFacts(WebApplicationFactory<JobsService> factory)
     : ServiceEndpointFacts<JobsService>(factory), IClassFixture<WebApplicationFactory<JobsService>>;
