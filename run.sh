@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Runs Icesco.Insights on this machine: embedded ClickHouse (no Docker), schema applied.
+# Runs Icesco.Insights on this machine (no Docker): embedded ClickHouse with the schema, Collector, Jobs
+# and Dashboard as processes, until Ctrl+C.
 # Options are passed to the launcher: ./run.sh --help
 set -euo pipefail
 cd "$(dirname "$0")"

@@ -4,6 +4,7 @@ using Icesco.Insights.TestSupport;
 
 namespace Icesco.Insights.Launcher.Tests;
 
+[Collection(LauncherCollection.Name)]
 public sealed partial class RunCommandFacts : IDisposable
 {
     private static readonly TimeSpan Deadline = TimeSpan.FromMinutes(3);
@@ -12,7 +13,7 @@ public sealed partial class RunCommandFacts : IDisposable
     [Fact]
     public async Task The_run_command_starts_the_embedded_clickhouse_with_the_schema_applied_and_stops_cleanly()
     {
-        await using var launcher = Launch("--data", data.FullName, "--clickhouse-port", "0", "--collector-port", "0", "--database", "launch_test");
+        await using var launcher = Launch("--data", data.FullName, "--clickhouse-port", "0", "--collector-port", "0", "--jobs-port", "0", "--dashboard-port", "0", "--demo-weeks", "1", "--demo-daily-views", "50", "--database", "launch_test");
 
         await launcher.WaitForLineAsync("Icesco.Insights is running.", Deadline);
         var endpoint = new Uri(Endpoint().Match(await launcher.WaitForLineAsync("ClickHouse (embedded)", Deadline)).Value);
@@ -46,13 +47,13 @@ public sealed partial class RunCommandFacts : IDisposable
     [Fact]
     public async Task A_second_run_on_the_same_data_finds_the_schema_current()
     {
-        await using (var first = Launch("--data", data.FullName, "--clickhouse-port", "0", "--collector-port", "0"))
+        await using (var first = Launch("--data", data.FullName, "--clickhouse-port", "0", "--collector-port", "0", "--jobs-port", "0", "--dashboard-port", "0", "--demo-weeks", "1", "--demo-daily-views", "50"))
         {
             await first.WaitForLineAsync("Icesco.Insights is running.", Deadline);
             Assert.Equal(0, await first.StopAsync(Deadline));
         }
 
-        await using var second = Launch("--data", data.FullName, "--clickhouse-port", "0", "--collector-port", "0");
+        await using var second = Launch("--data", data.FullName, "--clickhouse-port", "0", "--collector-port", "0", "--jobs-port", "0", "--dashboard-port", "0", "--demo-weeks", "1", "--demo-daily-views", "50");
         Assert.Contains("schema already current", await second.WaitForLineAsync("ClickHouse (embedded)", Deadline), StringComparison.Ordinal);
         Assert.Equal(0, await second.StopAsync(Deadline));
     }
@@ -63,6 +64,8 @@ public sealed partial class RunCommandFacts : IDisposable
         await using var help = Launch("--help");
         Assert.Equal(0, await help.WaitForExitAsync(Deadline));
         Assert.Contains("--clickhouse-port", help.Output, StringComparison.Ordinal);
+        Assert.Contains("--dashboard-port", help.Output, StringComparison.Ordinal);
+        Assert.Contains("--demo", help.Output, StringComparison.Ordinal);
 
         await using var wrong = Launch("--colour", "blue");
         Assert.Equal(2, await wrong.WaitForExitAsync(Deadline));
