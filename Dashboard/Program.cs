@@ -4,6 +4,7 @@ using Icesco.Insights.Dashboard.Live;
 using Icesco.Insights.Dashboard.Localization;
 using Icesco.Insights.Dashboard.Panels;
 using Icesco.Insights.Dashboard.Reports;
+using Icesco.Insights.Dashboard.ScaleOut;
 using Icesco.Insights.Dashboard.Trends;
 using Icesco.Insights.ServiceDefaults;
 using Icesco.Insights.Storage.ClickHouse;
@@ -19,6 +20,7 @@ builder.AddLive();
 builder.AddTrends();
 builder.AddReports();
 builder.AddDashboardPanels();
+builder.AddScaleOut();
 
 var app = builder.Build();
 app.UseStaticFiles(); // before authentication: the sign-in page's styles and scripts are public

@@ -33,6 +33,12 @@ public sealed class DashboardApp(EngineFixture engine, string database, IDiction
         }
         builder.UseEnvironment("Testing");
         builder.ConfigureAppConfiguration(configuration => configuration.AddInMemoryCollection(settings));
+        // Also as host settings: those are visible while Program.cs registers services (Dashboard:ScaleOut:Redis
+        // decides there whether a backplane exists); app configuration from a factory arrives only at Build().
+        foreach (var (key, value) in overrides ?? new Dictionary<string, string?>())
+        {
+            builder.UseSetting(key, value);
+        }
     }
 
     protected override void Dispose(bool disposing)
