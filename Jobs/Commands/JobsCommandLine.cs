@@ -17,6 +17,7 @@ public static class JobsCommandLine
         new BackfillCommand(),
         new ReportCommand(),
         new RetentionCommand(),
+        new MigrateCommand(),
     ];
 
     /// <summary>
