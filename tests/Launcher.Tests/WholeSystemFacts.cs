@@ -63,6 +63,14 @@ public sealed partial class WholeSystemFacts : IDisposable
             Assert.StartsWith("%PDF", Encoding.ASCII.GetString(await pdf.Content.ReadAsByteArrayAsync())[..4], StringComparison.Ordinal);
         }
 
+        // The backfill of the seeded history left weekly trends by topic, which the Dashboard's API serves.
+        using (var trends = await staff.GetAsync("/api/v1/trends?dimension=topic&kind=week&periods=8"))
+        {
+            Assert.Equal(HttpStatusCode.OK, trends.StatusCode);
+            using var rows = System.Text.Json.JsonDocument.Parse(await trends.Content.ReadAsStringAsync());
+            Assert.True(rows.RootElement.GetArrayLength() > 0, "no weekly topic trends after the demo's backfill");
+        }
+
         Assert.Equal(0, await launcher.StopAsync(Deadline));
         await Poll.UntilAsync(() => !children.Any(ProcessTree.IsOurs), TimeSpan.FromSeconds(30),
             () => $"still running: {string.Join(", ", children.Where(ProcessTree.IsOurs))}");
