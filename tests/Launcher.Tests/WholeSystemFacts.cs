@@ -74,11 +74,14 @@ public sealed partial class WholeSystemFacts : IDisposable
         Assert.Equal(0, await launcher.StopAsync(Deadline));
         await Poll.UntilAsync(() => !children.Any(ProcessTree.IsOurs), TimeSpan.FromSeconds(30),
             () => $"still running: {string.Join(", ", children.Where(ProcessTree.IsOurs))}");
-        var output = launcher.Output;
-        Assert.True(
-            output.IndexOf("Shutdown flush done", StringComparison.Ordinal) is >= 0 and var flushed
-            && flushed < output.IndexOf("[dashboard]", output.IndexOf("Stopping…", StringComparison.Ordinal), StringComparison.Ordinal),
-            "the Collector flushed its log before the other services stopped");
+        // The launcher relays every service's lines on its own stderr in the order it stopped them, so the
+        // Collector's flush comes before the Dashboard's shutdown line (stdout's "Stopping…" may interleave anywhere).
+        var lines = launcher.Output.Split('\n');
+        var flushed = Array.FindIndex(lines, l => l.StartsWith("[collector]", StringComparison.Ordinal) && l.Contains("Shutdown flush done", StringComparison.Ordinal));
+        var dashboardStopping = Array.FindIndex(lines, l => l.StartsWith("[dashboard]", StringComparison.Ordinal) && l.Contains("Application is shutting down", StringComparison.Ordinal));
+        Assert.True(flushed >= 0, "the Collector printed no shutdown flush");
+        Assert.True(dashboardStopping >= 0, "the Dashboard printed no shutdown line");
+        Assert.True(flushed < dashboardStopping, "the Collector flushed its log after the Dashboard began stopping");
     }
 
     [Fact]
