@@ -1,5 +1,7 @@
 using System.Globalization;
+using Icesco.Insights.Storage.ClickHouse;
 using Icesco.Insights.Storage.Migrations;
+using Microsoft.Extensions.Options;
 
 namespace Icesco.Insights.Jobs.Commands;
 
@@ -13,10 +15,18 @@ public sealed class MigrateCommand : JobsCommand
 
     public override string Summary => "Apply the pending ClickHouse schema migrations and seed the reference data";
 
+    public override IReadOnlyList<CommandOption> Options { get; } =
+    [
+        new("--print-ddl", null, "Print the DDL of every migration for these settings and exit, without connecting"),
+    ];
+
     public override string Remarks =>
         "Creates the database if needed, applies the migrations not yet recorded in schema_migrations (under the\n" +
         "schema lock, so concurrent migrators wait), applies the raw-event retention and seeds member states and topics.\n" +
-        $"Example: {JobsCommandLine.ProgramName} migrate --ClickHouse:Database=icesco_insights";
+        "With ClickHouse:Cluster set the DDL is the cluster's (ON CLUSTER, replicated and Distributed tables; see\n" +
+        "docs/scaling.md): --print-ddl shows it for review before it runs.\n" +
+        $"Example: {JobsCommandLine.ProgramName} migrate --ClickHouse:Database=icesco_insights\n" +
+        $"         {JobsCommandLine.ProgramName} migrate --print-ddl --ClickHouse:Cluster=insights";
 
     public override void AddServices(IHostApplicationBuilder builder)
     {
@@ -25,7 +35,35 @@ public sealed class MigrateCommand : JobsCommand
         builder.Services.AddSchemaMigrations(builder.Configuration);
     }
 
-    public override CommandWork Bind(CommandArguments arguments) => RunAsync;
+    public override CommandWork Bind(CommandArguments arguments)
+    {
+        ArgumentNullException.ThrowIfNull(arguments);
+        return arguments.Has("--print-ddl") ? PrintAsync : RunAsync;
+    }
+
+    private static async Task PrintAsync(IServiceProvider services, TextWriter output, CancellationToken cancellationToken)
+    {
+        var options = services.GetRequiredService<IOptions<ClickHouseOptions>>().Value;
+        var plan = MigrationPlan.For(options);
+        await output.WriteLineAsync(options.IsCluster
+            ? $"-- Database {options.Database} on cluster {options.Cluster}"
+            : $"-- Database {options.Database} on one server").ConfigureAwait(false);
+        await WriteAsync(output, "schema bootstrap", plan.Bootstrap).ConfigureAwait(false);
+        foreach (var migration in SchemaMigrator.Migrations)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            await WriteAsync(output, migration.Name, plan.StatementsOf(migration)).ConfigureAwait(false);
+        }
+    }
+
+    private static async Task WriteAsync(TextWriter output, string title, IEnumerable<string> statements)
+    {
+        await output.WriteLineAsync($"\n-- {title}").ConfigureAwait(false);
+        foreach (var statement in statements)
+        {
+            await output.WriteLineAsync(statement + ";\n").ConfigureAwait(false);
+        }
+    }
 
     private static async Task RunAsync(IServiceProvider services, TextWriter output, CancellationToken cancellationToken)
     {

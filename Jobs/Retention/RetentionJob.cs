@@ -1,6 +1,7 @@
 using ClickHouse.Driver;
 using ClickHouse.Driver.Utility;
 using Icesco.Insights.Storage.ClickHouse;
+using Icesco.Insights.Storage.Migrations.Topology;
 using Microsoft.Extensions.Options;
 
 namespace Icesco.Insights.Jobs.Retention;
@@ -24,6 +25,7 @@ public sealed partial class RetentionJob(
     public async Task<IReadOnlyList<RawEventPartition>> DropExpiredAsync(CancellationToken cancellationToken = default)
     {
         var settings = clickHouse.Value;
+        var topology = SchemaTopology.For(settings);
         var now = time.GetUtcNow();
         var dropped = new List<RawEventPartition>();
         foreach (var partition in await partitions.ReadAsync(cancellationToken).ConfigureAwait(false))
@@ -39,7 +41,7 @@ public sealed partial class RetentionJob(
             }
             // DDL takes no query parameters; the id is six digits (MonthStart parsed it) and the table is one of two constants.
             await client.ExecuteNonQueryAsync(
-                $"ALTER TABLE {settings.Database}.{partition.Table} DROP PARTITION ID '{partition.PartitionId}'",
+                $"ALTER TABLE {topology.AlterTarget(settings.Database, partition.Table)} DROP PARTITION ID '{partition.PartitionId}'",
                 options: QueryPurpose.Options("retention-drop-partition"),
                 cancellationToken: cancellationToken).ConfigureAwait(false);
             Dropped(logger, partition.Table, partition.PartitionId, partition.Rows, partition.Bytes);

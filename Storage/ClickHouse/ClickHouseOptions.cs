@@ -22,6 +22,18 @@ public sealed class ClickHouseOptions : IValidatableObject
     [StringLength(64)]
     public string Database { get; set; } = "icesco_insights";
 
+    /// <summary>
+    /// The cluster (a name under the server's <c>remote_servers</c>) the schema is created on, or null for one
+    /// server. When set, the migrations produce cluster DDL (<c>ON CLUSTER</c>, replicated engines with Keeper
+    /// paths, <c>Distributed</c> tables under the names the services use); see docs/scaling.md.
+    /// </summary>
+    [RegularExpression("^[A-Za-z_][A-Za-z0-9_]*$", ErrorMessage = "ClickHouse:Cluster must be an identifier: letters, digits and '_', not starting with a digit.")]
+    [StringLength(64)]
+    public string? Cluster { get; set; }
+
+    /// <summary>Whether the schema lives on a cluster (<see cref="Cluster"/> is set).</summary>
+    public bool IsCluster => !string.IsNullOrEmpty(Cluster);
+
     /// <summary>How long raw page views and feedback are kept (TTL); rollups are kept for good.</summary>
     [Range(typeof(TimeSpan), "1.00:00:00", "3650.00:00:00", ErrorMessage = "ClickHouse:RawEventRetention must be between 1 day and 3650 days.")]
     public TimeSpan RawEventRetention { get; set; } = TimeSpan.FromDays(400);

@@ -23,20 +23,24 @@ public static class QueryPurpose
     /// and so are the rows its materialized views would have produced.
     /// Keep such a batch below <see cref="InsertOptions.BatchSize"/>: every driver batch carries the token.
     /// </summary>
-    public static InsertOptions Insert(string purpose, string? database = null, string? deduplicationToken = null) =>
-        new()
+    public static InsertOptions Insert(string purpose, string? database = null, string? deduplicationToken = null)
+    {
+        // On a cluster the raw tables are Distributed: the insert returns only once the shards hold the rows
+        // (the Collector drops a batch from its durable log on that answer). No effect on other tables.
+        var settings = new Dictionary<string, object> { ["distributed_foreground_insert"] = 1 };
+        if (deduplicationToken is not null)
+        {
+            settings["insert_deduplicate"] = 1;
+            settings["insert_deduplication_token"] = deduplicationToken;
+            settings["deduplicate_blocks_in_dependent_materialized_views"] = 1;
+        }
+        return new()
         {
             QueryId = NewQueryId(purpose),
             Database = database,
-            CustomSettings = deduplicationToken is null
-                ? null
-                : new Dictionary<string, object>
-                {
-                    ["insert_deduplicate"] = 1,
-                    ["insert_deduplication_token"] = deduplicationToken,
-                    ["deduplicate_blocks_in_dependent_materialized_views"] = 1,
-                },
+            CustomSettings = settings,
         };
+    }
 
     private static string NewQueryId(string purpose)
     {

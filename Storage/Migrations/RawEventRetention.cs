@@ -2,6 +2,7 @@ using ClickHouse.Driver;
 using ClickHouse.Driver.ADO.Parameters;
 using ClickHouse.Driver.Utility;
 using Icesco.Insights.Storage.ClickHouse;
+using Icesco.Insights.Storage.Migrations.Topology;
 using Microsoft.Extensions.Logging;
 
 namespace Icesco.Insights.Storage.Migrations;
@@ -16,14 +17,14 @@ internal static class RawEventRetention
 {
     private static readonly string[] Tables = ["page_views", "feedback"];
 
-    public static async Task ApplyAsync(ClickHouseClient client, ClickHouseOptions options, ILogger logger, CancellationToken cancellationToken)
+    public static async Task ApplyAsync(ClickHouseClient client, ClickHouseOptions options, SchemaTopology topology, ILogger logger, CancellationToken cancellationToken)
     {
         var days = options.RawEventRetentionDays;
         foreach (var table in Tables)
         {
             var parameters = new ClickHouseParameterCollection();
             parameters.AddParameter("database", options.Database);
-            parameters.AddParameter("table", table);
+            parameters.AddParameter("table", topology.StorageTable(table));
             var engine = await client.ExecuteScalarAsync(
                 "SELECT engine_full FROM system.tables WHERE database = {database:String} AND name = {table:String}",
                 parameters,
@@ -34,7 +35,7 @@ internal static class RawEventRetention
                 continue;
             }
             await client.ExecuteNonQueryAsync(
-                $"ALTER TABLE {options.Database}.{table} MODIFY TTL toDateTime(event_time) + INTERVAL {days} DAY",
+                $"ALTER TABLE {topology.AlterTarget(options.Database, table)} MODIFY TTL toDateTime(event_time) + INTERVAL {days} DAY",
                 options: QueryPurpose.Options("schema-retention-modify"),
                 cancellationToken: cancellationToken).ConfigureAwait(false);
             SchemaMigratorLog.RetentionChanged(logger, table, days);

@@ -1,5 +1,6 @@
 using ClickHouse.Driver;
 using Icesco.Insights.Storage.ClickHouse;
+using Icesco.Insights.Storage.Migrations.Topology;
 
 namespace Icesco.Insights.Storage.Migrations;
 
@@ -40,18 +41,22 @@ internal static class SchemaBootstrap
         SETTINGS non_replicated_deduplication_window = 10000
         """;
 
-    public static async Task EnsureAsync(ClickHouseClient client, string database, CancellationToken cancellationToken)
+    public static async Task EnsureAsync(ClickHouseClient client, string database, SchemaTopology topology, CancellationToken cancellationToken)
     {
         await client.ExecuteNonQueryAsync(
-            $"CREATE DATABASE IF NOT EXISTS {database}",
+            topology.CreateDatabase(database),
             options: QueryPurpose.Options("schema-bootstrap-database"),
             cancellationToken: cancellationToken).ConfigureAwait(false);
-        foreach (var ddl in new[] { LockTable, HistoryTable })
+        foreach (var ddl in Statements(database, topology))
         {
             await client.ExecuteNonQueryAsync(
-                ddl.Replace("{database}", database, StringComparison.Ordinal),
+                ddl,
                 options: QueryPurpose.Options("schema-bootstrap-table"),
                 cancellationToken: cancellationToken).ConfigureAwait(false);
         }
     }
+
+    /// <summary>The lock and history tables' DDL for <paramref name="topology"/>.</summary>
+    public static IEnumerable<string> Statements(string database, SchemaTopology topology) =>
+        new[] { LockTable, HistoryTable }.SelectMany(ddl => topology.Translate(ddl.Replace("{database}", database, StringComparison.Ordinal)));
 }

@@ -1,5 +1,6 @@
 using ClickHouse.Driver;
 using Icesco.Insights.Storage.ClickHouse;
+using Icesco.Insights.Storage.Migrations.Topology;
 using Icesco.Insights.Storage.ReferenceData;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -34,15 +35,17 @@ public sealed class SchemaMigrator(
     {
         var options = clickHouseOptions.Value;
         var database = options.Database;
-        await SchemaBootstrap.EnsureAsync(client, database, cancellationToken).ConfigureAwait(false);
+        var topology = SchemaTopology.For(options);
+        var plan = MigrationPlan.For(Catalog, options); // before any DDL: a statement the topology cannot translate stops here
+        await SchemaBootstrap.EnsureAsync(client, database, topology, cancellationToken).ConfigureAwait(false);
 
         var schemaLock = new SchemaLock(client, database, owner, logger);
         var lease = await schemaLock.AcquireAsync(migrationOptions.Value, time, cancellationToken).ConfigureAwait(false);
         try
         {
             var history = new SchemaHistory(client, database);
-            var applied = await ApplyPendingAsync(history, options, cancellationToken).ConfigureAwait(false);
-            await RawEventRetention.ApplyAsync(client, options, logger, cancellationToken).ConfigureAwait(false);
+            var applied = await ApplyPendingAsync(history, plan, options, cancellationToken).ConfigureAwait(false);
+            await RawEventRetention.ApplyAsync(client, options, topology, logger, cancellationToken).ConfigureAwait(false);
             var (memberStates, topics) = await new ReferenceDataSeeder(client, clickHouseOptions, time)
                 .SeedAsync(cancellationToken).ConfigureAwait(false);
             SchemaMigratorLog.Completed(logger, database, applied.Count, Catalog.Count, memberStates, topics);
@@ -55,7 +58,7 @@ public sealed class SchemaMigrator(
     }
 
     private async Task<IReadOnlyList<AppliedMigration>> ApplyPendingAsync(
-        SchemaHistory history, ClickHouseOptions options, CancellationToken cancellationToken)
+        SchemaHistory history, MigrationPlan plan, ClickHouseOptions options, CancellationToken cancellationToken)
     {
         var recorded = (await history.ReadAsync(cancellationToken).ConfigureAwait(false))
             .GroupBy(m => m.Version)
@@ -71,11 +74,10 @@ public sealed class SchemaMigrator(
             }
         }
 
-        var values = MigrationTemplate.Values(options);
         var applied = new List<AppliedMigration>();
         foreach (var migration in Catalog.Where(m => !recorded.ContainsKey(m.Version)))
         {
-            var statements = SqlStatementSplitter.Split(MigrationTemplate.Render(migration.Sql, values, migration.Name));
+            var statements = plan.StatementsOf(migration);
             SchemaMigratorLog.Applying(logger, migration.Name, options.Database, statements.Count);
             for (var i = 0; i < statements.Count; i++)
             {

@@ -49,6 +49,16 @@ public sealed class ClickHouseOptionsFacts
     }
 
     [Theory]
+    [InlineData("my-cluster")]
+    [InlineData("insights ON CLUSTER x")]
+    [InlineData("'insights'")]
+    public void A_cluster_name_that_is_not_an_identifier_is_rejected(string cluster)
+    {
+        var error = Invalid(new() { ["ClickHouse:ConnectionString"] = "Host=localhost", ["ClickHouse:Cluster"] = cluster });
+        Assert.Contains("ClickHouse:Cluster", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData("00:00:00")]
     [InlineData("1.12:00:00")]
     [InlineData("4000.00:00:00")]

@@ -1,0 +1,32 @@
+namespace Icesco.Insights.Storage.Migrations.Topology;
+
+/// <summary>
+/// The tables that grow with traffic and are split across the shards of a cluster, each with the expression
+/// that picks a row's shard. Every other table is small and kept whole on every node (see docs/scaling.md).
+/// </summary>
+public static class ShardedTables
+{
+    /// <summary>Suffix of a sharded table's storage on each node; the plain name is its <c>Distributed</c> table.</summary>
+    public const string LocalSuffix = "_local";
+
+    /// <summary>
+    /// Table → sharding key. Raw events by <c>event_id</c>: deterministic, so a retried batch splits into the
+    /// same per-shard blocks and each shard's deduplication still drops the repeat. The rollups are filled by
+    /// materialized views on each node's raw tables and only read through their <c>Distributed</c> table; their
+    /// key serves a write made directly (a repair), keeping one subject's rows together.
+    /// </summary>
+    public static IReadOnlyDictionary<string, string> Keys { get; } = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["page_views"] = "cityHash64(event_id)",
+        ["feedback"] = "cityHash64(event_id)",
+        ["engagement_by_topic_1m"] = "cityHash64(site, topic)",
+        ["engagement_by_member_state_1m"] = "cityHash64(site, member_state)",
+        ["engagement_by_country_1m"] = "cityHash64(site, country)",
+        ["engagement_by_language_1h"] = "cityHash64(site, language)",
+        ["engagement_by_article_1h"] = "cityHash64(site, article)",
+    };
+
+    public static bool Contains(string table) => Keys.ContainsKey(table);
+
+    public static string LocalName(string table) => table + LocalSuffix;
+}
