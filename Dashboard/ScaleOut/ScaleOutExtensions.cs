@@ -1,4 +1,6 @@
+using System.ComponentModel.DataAnnotations;
 using Icesco.Insights.Dashboard.Auth;
+using Icesco.Insights.ServiceDefaults;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.DataProtection.Repositories;
@@ -16,17 +18,19 @@ namespace Icesco.Insights.Dashboard.ScaleOut;
 /// </summary>
 public static class ScaleOutExtensions
 {
-    public const string RedisSetting = "Dashboard:ScaleOut:Redis";
+    public const string RedisSetting = ScaleOutOptions.SectionName + ":" + nameof(ScaleOutOptions.Redis);
     public const string ChannelPrefix = "icesco-insights";
     public const string KeysKey = "icesco-insights:dashboard:data-protection-keys";
 
     public static WebApplicationBuilder AddScaleOut(this WebApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.AddValidatedOptions<ScaleOutOptions>(ScaleOutOptions.SectionName);
         // Every instance must present the same application name, or each would read only its own keys.
         var protection = builder.Services.AddDataProtection().SetApplicationName("Icesco.Insights.Dashboard");
-        var redis = builder.Configuration[RedisSetting];
-        if (string.IsNullOrWhiteSpace(redis))
+        // Bound here as well: whether there is a backplane is decided while the services are registered.
+        var options = builder.Configuration.GetSection(ScaleOutOptions.SectionName).Get<ScaleOutOptions>() ?? new ScaleOutOptions();
+        if (!options.Enabled)
         {
             // Resolved when the keys are first needed: the data directory is an option, bound and validated by then.
             builder.Services.AddOptions<KeyManagementOptions>().Configure<IOptions<DashboardOptions>, ILoggerFactory>((keys, dashboard, logs) =>
@@ -34,12 +38,14 @@ public static class ScaleOutExtensions
                     new DirectoryInfo(Path.Combine(dashboard.Value.DataDirectory, "keys")), logs));
             return builder;
         }
+        // Checked now, as the host's start would: the connection below is made before the host starts.
+        Validator.ValidateObject(options, new ValidationContext(options), validateAllProperties: true);
         // Connected at start: a Dashboard told to share its keys must not start alone and issue cookies others reject.
-        var connection = ConnectionMultiplexer.Connect(redis);
+        var connection = ConnectionMultiplexer.Connect(options.Redis);
         builder.Services.AddSingleton<IConnectionMultiplexer>(connection);
         protection.PersistKeysToStackExchangeRedis(connection, KeysKey);
-        builder.Services.AddSignalR().AddStackExchangeRedis(redis, options =>
-            options.Configuration.ChannelPrefix = RedisChannel.Literal(ChannelPrefix));
+        builder.Services.AddSignalR().AddStackExchangeRedis(options.Redis, redis =>
+            redis.Configuration.ChannelPrefix = RedisChannel.Literal(ChannelPrefix));
         return builder;
     }
 }

@@ -11,18 +11,17 @@ using Icesco.Insights.TestSupport;
 namespace Icesco.Insights.Deploy.Tests;
 
 /// <summary>
-/// docker-compose.yml parsed and checked: there is no Docker engine on the development machines, so it is never
-/// run here; these tests hold what running it depends on.
+/// docker-compose.yml parsed and checked, and the rules docker-compose.cluster.yml keeps too (the theories): there
+/// is no Docker engine on the development machines, so neither is run here; these tests hold what running them
+/// depends on. What only the cluster file has: <see cref="ClusterComposeTests"/>.
 /// </summary>
 public sealed partial class ComposeTests
 {
-    private static readonly string[] AppServices = ["collector", "jobs", "dashboard"];
-
     private static readonly ComposeFile Compose = ComposeFile.Default;
 
     private static readonly Assembly[] Shared = [typeof(ClickHouseOptions).Assembly, typeof(ReverseProxyOptions).Assembly];
 
-    /// <summary>Each service of the file built from this repository, and the assemblies whose options it reads.</summary>
+    /// <summary>Each service of the files built from this repository, and the assemblies whose options it reads.</summary>
     private static readonly Dictionary<string, Assembly[]> ServiceAssemblies = new(StringComparer.Ordinal)
     {
         ["collector"] = [.. Shared, typeof(IngestionOptions).Assembly],
@@ -31,13 +30,15 @@ public sealed partial class ComposeTests
         ["dashboard"] = [.. Shared, typeof(DashboardOptions).Assembly, typeof(PanelsOptions).Assembly],
     };
 
+    public static TheoryData<string> Files => new() { ComposeFile.DefaultName, ComposeFile.ClusterName };
+
     [Fact]
     public void It_has_the_infrastructure_the_migration_and_the_three_services()
     {
-        var names = Compose.Services.Keys.Cast<string>().Order(StringComparer.Ordinal).ToArray();
+        var names = Compose.ServiceNames.Order(StringComparer.Ordinal).ToArray();
         Assert.Equal(["clickhouse", "collector", "dashboard", "jobs", "migrate", "redis"], names);
-        Assert.Equal("clickhouse/clickhouse-server:25.8", Compose.Service("clickhouse")["image"]);
-        Assert.Equal("redis:7.4-alpine", Compose.Service("redis")["image"]);
+        Assert.Equal("clickhouse/clickhouse-server:25.8", Compose.Image("clickhouse"));
+        Assert.Equal("redis:7.4-alpine", Compose.Image("redis"));
     }
 
     [Fact]
@@ -47,81 +48,105 @@ public sealed partial class ComposeTests
         Assert.Equal(["migrate"], ((List<object>)migrate["command"]).Cast<string>());
         Assert.Equal("no", migrate["restart"]);
         Assert.Equal("Jobs/Dockerfile", ComposeFile.Map(migrate, "build")["dockerfile"]);
-        Assert.Equal("service_healthy", Condition(migrate, "clickhouse"));
+        Assert.Equal("service_healthy", Compose.Condition("migrate", "clickhouse"));
         // The migration applies the schema; so it must not be switched off for it.
-        Assert.DoesNotContain("ClickHouse__Migrations__ApplyOnStart", ComposeFile.Environment(migrate).Keys);
+        Assert.DoesNotContain("ClickHouse__Migrations__ApplyOnStart", Compose.Environment("migrate").Keys);
 
-        foreach (var name in AppServices)
+        foreach (var name in ComposeFile.AppServices)
         {
-            var service = Compose.Service(name);
-            Assert.Equal("service_completed_successfully", Condition(service, "migrate"));
-            Assert.Equal("service_healthy", Condition(service, "clickhouse"));
+            Assert.Equal("service_completed_successfully", Compose.Condition(name, "migrate"));
+            Assert.Equal("service_healthy", Compose.Condition(name, "clickhouse"));
             // One owner of the schema: the services only check it.
-            Assert.Equal("false", ComposeFile.Environment(service)["ClickHouse__Migrations__ApplyOnStart"]);
+            Assert.Equal("false", Compose.Environment(name)["ClickHouse__Migrations__ApplyOnStart"]);
         }
-        Assert.Equal("service_healthy", Condition(Compose.Service("jobs"), "redis"));
     }
 
-    [Fact]
-    public void Every_long_running_service_has_a_health_check()
+    [Theory]
+    [MemberData(nameof(Files))]
+    public void Every_long_running_service_has_a_health_check(string file)
     {
-        foreach (var (name, value) in Compose.Services)
+        var compose = ComposeFile.Named(file);
+        foreach (var name in compose.ServiceNames)
         {
-            var service = (Dictionary<object, object>)value;
-            if (Equals(service.GetValueOrDefault("restart"), "no"))
+            if (Equals(compose.Service(name).GetValueOrDefault("restart"), "no"))
             {
                 continue; // the one-shot migration
             }
-            Assert.True(service.TryGetValue("healthcheck", out var check) && check is Dictionary<object, object>, $"{name} has no healthcheck");
-            var test = string.Join(' ', ((List<object>)((Dictionary<object, object>)check!)["test"]).Cast<string>());
-            if (AppServices.Contains((string)name))
+            var test = compose.HealthCheck(name);
+            Assert.True(test is not null, $"{name} has no healthcheck");
+            if (ComposeFile.AppServices.Contains(name))
             {
                 Assert.Contains("http://127.0.0.1:8080/health", test, StringComparison.Ordinal);
             }
         }
-        Assert.Contains("/ping", Test("clickhouse"), StringComparison.Ordinal);
-        Assert.Contains("redis-cli ping", Test("redis"), StringComparison.Ordinal);
+        Assert.NotEmpty(compose.ServicesOf(ComposeFile.ClickHouseServer));
+        Assert.All(compose.ServicesOf(ComposeFile.ClickHouseServer), s => Assert.Contains("/ping", compose.HealthCheck(s), StringComparison.Ordinal));
+        Assert.Contains("redis-cli ping", compose.HealthCheck("redis"), StringComparison.Ordinal);
     }
 
-    [Fact]
-    public void The_data_lives_in_named_volumes_where_the_services_are_told_to_write_it()
+    [Theory]
+    [MemberData(nameof(Files))]
+    public void The_data_lives_in_named_volumes_where_the_services_are_told_to_write_it(string file)
     {
-        var declared = ComposeFile.Map(Compose.Root, "volumes").Keys.Cast<string>().ToHashSet(StringComparer.Ordinal);
-        AssertVolume("clickhouse", "/var/lib/clickhouse");
-        AssertVolume("collector", ComposeFile.Environment(Compose.Service("collector"))["DurableLog__Directory"]);
-        AssertVolume("jobs", ComposeFile.Environment(Compose.Service("jobs"))["Reports__Directory"]);
-        AssertVolume("dashboard", ComposeFile.Environment(Compose.Service("dashboard"))["Dashboard__DataDirectory"]);
+        var compose = ComposeFile.Named(file);
+        var declared = ComposeFile.Map(compose.Root, "volumes").Keys.Cast<string>().ToHashSet(StringComparer.Ordinal);
+        foreach (var server in compose.ServicesOf(ComposeFile.ClickHouseServer).Concat(compose.ServicesOf(ComposeFile.ClickHouseKeeper)))
+        {
+            AssertVolume(server, "/var/lib/clickhouse");
+        }
+        AssertVolume("redis", "/data");
+        AssertVolume("collector", compose.Environment("collector")["DurableLog__Directory"]);
+        AssertVolume("jobs", compose.Environment("jobs")["Reports__Directory"]);
+        AssertVolume("dashboard", compose.Environment("dashboard")["Dashboard__DataDirectory"]);
 
         void AssertVolume(string service, string target)
         {
-            var mounts = Volumes(service);
-            Assert.True(mounts.TryGetValue(target, out var source), $"{service} mounts nothing at {target} ({string.Join(", ", mounts.Keys)})");
-            Assert.Contains(source, declared);
+            var mount = Assert.Single(compose.Mounts(service), m => m.Target == target);
+            Assert.Contains(mount.Source, declared);
         }
     }
 
-    [Fact]
-    public void The_clickhouse_config_caps_memory_and_keeps_a_dedup_window()
+    [Theory]
+    [MemberData(nameof(Files))]
+    public void Every_mounted_host_path_exists_in_the_repository(string file)
     {
-        var mounts = Volumes("clickhouse");
-        Assert.Contains(mounts, m => m.Key.StartsWith("/etc/clickhouse-server/config.d/", StringComparison.Ordinal));
-        Assert.Contains(mounts, m => m.Key.StartsWith("/etc/clickhouse-server/users.d/", StringComparison.Ordinal));
-        foreach (var (target, source) in mounts.Where(m => m.Key.StartsWith("/etc/", StringComparison.Ordinal)))
+        var compose = ComposeFile.Named(file);
+        var mounts = compose.ServiceNames.SelectMany(s => compose.Mounts(s).Select(m => (Service: s, Mount: m))).Where(m => m.Mount.IsHostPath).ToList();
+        Assert.NotEmpty(mounts);
+        foreach (var (service, mount) in mounts)
         {
-            Assert.True(File.Exists(Path.Combine(RepositoryRoot.Path, source)), $"{source} (mounted at {target}) does not exist");
-            _ = System.Xml.Linq.XDocument.Load(Path.Combine(RepositoryRoot.Path, source)); // well-formed
+            Assert.True(mount.Source.StartsWith("./", StringComparison.Ordinal), $"{service}: {mount.Source} is not relative to the repository");
+            Assert.True(File.Exists(mount.HostPath), $"{service}: {mount.Source} (mounted at {mount.Target}) does not exist");
+            Assert.StartsWith(RepositoryRoot.Path + Path.DirectorySeparatorChar, mount.HostPath, StringComparison.Ordinal);
         }
-        var config = File.ReadAllText(Path.Combine(RepositoryRoot.Path, "deploy/clickhouse/config.d/memory.xml"));
-        Assert.Matches(@"<max_server_memory_usage_to_ram_ratio>0\.\d+</max_server_memory_usage_to_ram_ratio>", config);
-        Assert.Matches(@"<non_replicated_deduplication_window>[1-9]\d*</non_replicated_deduplication_window>", config);
+        Assert.All(compose.ServiceNames, s => Assert.All(compose.MountedXml(s), xml => Assert.NotNull(xml.Root))); // well-formed
     }
 
-    [Fact]
-    public void Every_image_is_pinned()
+    [Theory]
+    [MemberData(nameof(Files))]
+    public void The_clickhouse_config_caps_memory_and_keeps_a_dedup_window(string file)
     {
-        foreach (var (name, value) in Compose.Services)
+        var compose = ComposeFile.Named(file);
+        foreach (var server in compose.ServicesOf(ComposeFile.ClickHouseServer))
         {
-            var image = (string)((Dictionary<object, object>)value)["image"];
+            var mounts = compose.Mounts(server);
+            Assert.Contains(mounts, m => m.Target.StartsWith("/etc/clickhouse-server/config.d/", StringComparison.Ordinal));
+            Assert.Contains(mounts, m => m.Target.StartsWith("/etc/clickhouse-server/users.d/", StringComparison.Ordinal));
+            var settings = compose.MountedXml(server).SelectMany(x => x.Root!.Descendants()).Where(e => !e.HasElements)
+                .ToLookup(e => e.Name.LocalName, e => e.Value, StringComparer.Ordinal);
+            Assert.Matches(@"^0\.\d+$", Assert.Single(settings["max_server_memory_usage_to_ram_ratio"]));
+            Assert.Matches("^[1-9][0-9]*$", Assert.Single(settings["non_replicated_deduplication_window"]));
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Files))]
+    public void Every_image_is_pinned(string file)
+    {
+        var compose = ComposeFile.Named(file);
+        foreach (var name in compose.ServiceNames)
+        {
+            var image = compose.Image(name);
             var last = image[(image.LastIndexOf('/') + 1)..];
             var colon = last.IndexOf(':', StringComparison.Ordinal);
             var tag = colon < 0 ? null : last[(colon + 1)..];
@@ -129,16 +154,36 @@ public sealed partial class ComposeTests
         }
     }
 
-    [Fact]
-    public void Every_variable_set_for_a_service_is_a_key_it_reads()
+    [Theory]
+    [MemberData(nameof(Files))]
+    public void Every_variable_set_for_a_service_is_a_key_it_reads(string file)
     {
+        var compose = ComposeFile.Named(file);
         var unknown = new List<string>();
         foreach (var (service, assemblies) in ServiceAssemblies)
         {
             var known = KnownSettings.For(assemblies);
-            unknown.AddRange(ComposeFile.Environment(Compose.Service(service)).Keys.Where(k => !known.Reads(k)).Select(k => $"{service}: {k}"));
+            unknown.AddRange(compose.Environment(service).Keys.Where(k => !known.Reads(k)).Select(k => $"{service}: {k}"));
         }
         Assert.Empty(unknown);
+    }
+
+    [Theory]
+    [MemberData(nameof(Files))]
+    public void The_jobs_and_the_dashboard_share_their_state_in_the_redis_service(string file)
+    {
+        var compose = ComposeFile.Named(file);
+        var jobs = compose.Environment("jobs");
+        Assert.Equal("Redis", jobs["Jobs__Storage"]);
+        AssertRedis("jobs", jobs["Jobs__RedisConnection"]);
+        AssertRedis("dashboard", compose.Environment("dashboard")["Dashboard__ScaleOut__Redis"]);
+
+        void AssertRedis(string service, string connection)
+        {
+            var host = connection.Split(',')[0].Split(':')[0];
+            Assert.Contains(host, compose.ServicesOf("redis"));
+            Assert.Equal("service_healthy", compose.Condition(service, host));
+        }
     }
 
     [Fact]
@@ -148,6 +193,7 @@ public sealed partial class ComposeTests
         Assert.Contains("Ingestion__RateLimit__PermitLimit", collector.Keys);
         Assert.Contains("Articles__ApiKeys__{N}__Sha256", collector.Keys);
         Assert.Contains("ClickHouse__Migrations__ApplyOnStart", collector.Keys);
+        Assert.Contains("ClickHouse__Cluster", collector.Keys);
         Assert.Contains("ForwardedHeaders__TrustedProxies__{N}", collector.Keys);
         Assert.True(collector.Reads("Ingestion__Sites__3"));
         Assert.False(collector.Reads("Ingestion__Sites__x"));
@@ -157,15 +203,20 @@ public sealed partial class ComposeTests
         Assert.True(jobs.Reads("Jobs__Schedules__trends-hourly"));
         Assert.True(jobs.Reads("Kestrel__Endpoints__Http__Url"));
         Assert.False(jobs.Reads("Jobs__RedisConection"));
+        var dashboard = KnownSettings.For(ServiceAssemblies["dashboard"]);
+        Assert.Contains("Dashboard__ScaleOut__Redis", dashboard.Keys);
+        Assert.False(jobs.Reads("Dashboard__ScaleOut__Redis"));
     }
 
-    [Fact]
-    public void The_file_holds_no_secret_only_references_to_the_environment()
+    [Theory]
+    [MemberData(nameof(Files))]
+    public void The_file_holds_no_secret_only_references_to_the_environment(string file)
     {
+        var compose = ComposeFile.Named(file);
         var secret = SecretName();
-        foreach (var (name, value) in Compose.Services)
+        foreach (var name in compose.ServiceNames)
         {
-            foreach (var (key, setting) in ComposeFile.Environment((Dictionary<object, object>)value))
+            foreach (var (key, setting) in compose.Environment(name))
             {
                 if (secret.IsMatch(key[(key.LastIndexOf("__", StringComparison.Ordinal) + 1)..]))
                 {
@@ -173,7 +224,7 @@ public sealed partial class ComposeTests
                 }
             }
         }
-        foreach (Match match in PasswordInValue().Matches(Compose.Text))
+        foreach (Match match in PasswordInValue().Matches(compose.Text))
         {
             Assert.StartsWith("${", match.Groups[1].Value, StringComparison.Ordinal);
             Assert.DoesNotContain(":-", match.Groups[1].Value, StringComparison.Ordinal);
@@ -181,34 +232,25 @@ public sealed partial class ComposeTests
     }
 
     [Fact]
-    public void The_env_example_documents_every_variable_the_file_uses()
+    public void The_env_example_documents_every_variable_the_files_use()
     {
         var example = File.ReadAllLines(Path.Combine(RepositoryRoot.Path, ".env.example"));
         var documented = example.Where(l => !l.StartsWith('#') && l.Contains('=', StringComparison.Ordinal))
             .Select(l => l[..l.IndexOf('=', StringComparison.Ordinal)].Trim()).ToHashSet(StringComparer.Ordinal);
-        var used = Compose.InterpolatedVariables();
+        // One .env serves both files: each documented variable is used by one of them at least.
+        var files = new[] { ComposeFile.Default, ComposeFile.Cluster };
+        var used = files.SelectMany(f => f.InterpolatedVariables()).ToHashSet(StringComparer.Ordinal);
+        var required = files.SelectMany(f => f.RequiredVariables()).ToHashSet(StringComparer.Ordinal);
         Assert.NotEmpty(used);
         Assert.Empty(used.Except(documented).Order(StringComparer.Ordinal));
         Assert.Empty(documented.Except(used).Order(StringComparer.Ordinal)); // nothing documented that does nothing
-        Assert.Contains("CLICKHOUSE_PASSWORD", Compose.RequiredVariables());
+        Assert.Contains("CLICKHOUSE_PASSWORD", required);
         // The example ships no secret: a required value is left empty.
-        foreach (var required in Compose.RequiredVariables())
+        foreach (var variable in required)
         {
-            Assert.Contains($"{required}=", example);
+            Assert.Contains($"{variable}=", example);
         }
     }
-
-    private static string Condition(Dictionary<object, object> service, string dependency)
-        => (string)ComposeFile.Map(ComposeFile.Map(service, "depends_on"), dependency)["condition"];
-
-    private static string Test(string service)
-        => string.Join(' ', ((List<object>)ComposeFile.Map(Compose.Service(service), "healthcheck")["test"]).Cast<string>());
-
-    /// <summary>A service's mounts, target to source (short syntax <c>source:target[:mode]</c>).</summary>
-    private static Dictionary<string, string> Volumes(string service)
-        => ((List<object>)Compose.Service(service)["volumes"]).Cast<string>()
-            .Select(v => v.Split(':'))
-            .ToDictionary(p => p[1], p => p[0].StartsWith("./", StringComparison.Ordinal) ? p[0][2..] : p[0], StringComparer.Ordinal);
 
     [GeneratedRegex("password|secret|token|sha256|apikey", RegexOptions.IgnoreCase)]
     private static partial Regex SecretName();
