@@ -16,6 +16,8 @@ internal sealed class ChildService : IAsyncDisposable
     private readonly ChildSpec spec;
     private readonly TaskCompletionSource<string> ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly TaskCompletionSource<string> captured = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource<int> exitedUnasked = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private volatile bool stopping;
 
     private ChildService(ChildSpec spec, Process process)
     {
@@ -31,6 +33,9 @@ internal sealed class ChildService : IAsyncDisposable
 
     /// <summary>Completes with the rest of the first line after the ready marker; fails if the process exits first.</summary>
     public Task<string> Ready => ready.Task;
+
+    /// <summary>Completes with the exit code if the process ends without <see cref="StopAsync"/> asking it to (a crash).</summary>
+    public Task<int> ExitedUnasked => exitedUnasked.Task;
 
     /// <summary>The first line with the capture marker, if one was printed so far.</summary>
     public string? CapturedLine => captured.Task.IsCompletedSuccessfully ? captured.Task.Result : null;
@@ -55,6 +60,13 @@ internal sealed class ChildService : IAsyncDisposable
         var child = new ChildService(spec, process);
         process.OutputDataReceived += (_, e) => child.Relay(e.Data);
         process.ErrorDataReceived += (_, e) => child.Relay(e.Data);
+        process.Exited += (_, _) =>
+        {
+            if (!child.stopping)
+            {
+                child.exitedUnasked.TrySetResult(process.ExitCode);
+            }
+        };
         if (spec.ReadyMarker is not null)
         {
             process.Exited += (_, _) => child.ready.TrySetException(
@@ -78,6 +90,7 @@ internal sealed class ChildService : IAsyncDisposable
     /// <summary>SIGTERM, then waits; kills it if it does not stop within the grace period.</summary>
     public async Task StopAsync()
     {
+        stopping = true;
         if (process.HasExited)
         {
             return;

@@ -48,5 +48,6 @@ internal static class LaunchHelp
 
         Ctrl+C (or SIGTERM) stops the Collector first, so its log is flushed into ClickHouse, then the
         Jobs, the Dashboard and ClickHouse. If the launcher itself is killed, a watchdog stops them.
+        If a service exits on its own, the launcher names it, stops the others and exits with code 1.
         """;
 }

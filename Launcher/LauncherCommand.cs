@@ -43,6 +43,7 @@ internal static class LauncherCommand
         using var watchdog = ChildWatchdog.Start();
         var system = new RunningSystem(specs, watchdog, options.Database);
         Task demo = Task.CompletedTask;
+        string? failure = null;
         try
         {
             await system.StartAsync(stop.Token).ConfigureAwait(false);
@@ -53,7 +54,17 @@ internal static class LauncherCommand
                 new DemoTarget(system.Collector, articlesKey.Key),
                 options.DataDirectory);
             demo = seeding.RunAsync(options.Demo, system.Schema.Applied.Count > 0, stop.Token);
-            await Task.WhenAll(demo, Task.Delay(Timeout.Infinite, stop.Token)).ConfigureAwait(false);
+
+            // Runs until Ctrl+C or until a service ends on its own; the demo seeding reports its own failures.
+            var crashed = system.UnexpectedExitAsync();
+            if (await Task.WhenAny(Task.Delay(Timeout.Infinite, stop.Token), crashed).ConfigureAwait(false) == crashed)
+            {
+                failure = await crashed.ConfigureAwait(false);
+            }
+            else
+            {
+                Console.WriteLine("Stopping…");
+            }
         }
         catch (OperationCanceledException) when (stop.IsCancellationRequested)
         {
@@ -61,14 +72,17 @@ internal static class LauncherCommand
         }
         catch (Exception e) when (e is InvalidOperationException or SchemaMigrationException or HttpRequestException)
         {
-            await Console.Error.WriteLineAsync($"error: {e.Message}").ConfigureAwait(false);
-            await StopAsync(system, demo).ConfigureAwait(false);
-            return 1;
+            failure = e.Message;
         }
 
+        if (failure is not null)
+        {
+            await Console.Error.WriteLineAsync($"error: {failure}").ConfigureAwait(false);
+        }
+        await stop.CancelAsync().ConfigureAwait(false); // ends the demo seeding, if it still runs
         await StopAsync(system, demo).ConfigureAwait(false);
         Console.WriteLine("Stopped.");
-        return 0;
+        return failure is null ? 0 : 1;
     }
 
     private static async Task StopAsync(RunningSystem system, Task demo)

@@ -43,6 +43,18 @@ internal sealed class RunningSystem(ServiceSpecs specs, ChildWatchdog watchdog, 
         Dashboard = await HealthyAsync(dashboard, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// Completes, naming the service and its exit code, when a started service ends on its own: the system is no
+    /// longer whole, and a run that only looks alive would hide it.
+    /// </summary>
+    public async Task<string> UnexpectedExitAsync()
+    {
+        var services = new[] { clickHouse, collector, jobs, dashboard }.OfType<ChildService>().ToList();
+        var exited = await Task.WhenAny(services.Select(s => s.ExitedUnasked)).ConfigureAwait(false);
+        var service = services.First(s => s.ExitedUnasked == exited);
+        return $"the {service.Name} service exited on its own (code {await exited.ConfigureAwait(false)}); its last lines are above. Stopping the others.";
+    }
+
     public async ValueTask DisposeAsync()
     {
         foreach (var service in new[] { collector, jobs, dashboard, clickHouse })

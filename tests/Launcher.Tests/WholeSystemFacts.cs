@@ -98,6 +98,25 @@ public sealed partial class WholeSystemFacts : IDisposable
             () => $"still running after the launcher was killed: {string.Join(", ", children.Where(ProcessTree.IsOurs))}");
     }
 
+    [Fact]
+    public async Task A_service_that_dies_on_its_own_stops_the_system_with_its_name_and_a_failing_exit_code()
+    {
+        await using var launcher = Launch();
+        await launcher.WaitForLineAsync("Icesco.Insights is running", Deadline);
+        var children = ProcessTree.ChildrenOf(launcher.Id).Where(ProcessTree.IsOurs).ToList();
+        var collector = children.Single(pid => File.ReadAllText($"/proc/{pid}/cmdline").Contains("Icesco.Insights.Collector.dll", StringComparison.Ordinal));
+
+        using (var process = System.Diagnostics.Process.GetProcessById(collector))
+        {
+            process.Kill(); // SIGKILL: a crash, not a stop
+        }
+
+        Assert.Equal(1, await launcher.WaitForExitAsync(Deadline));
+        Assert.Contains("error: the collector service exited on its own", launcher.Output, StringComparison.Ordinal);
+        await Poll.UntilAsync(() => !children.Any(ProcessTree.IsOurs), TimeSpan.FromSeconds(30),
+            () => $"still running after the collector died: {string.Join(", ", children.Where(ProcessTree.IsOurs))}");
+    }
+
     public void Dispose() => data.Delete(recursive: true);
 
     private ServiceProcess Launch() => ServiceProcess.Start(
