@@ -8,5 +8,6 @@ return args.FirstOrDefault() switch
     "trends" => await TrendsBenchmark.RunAsync(args),
     "report" => await ReportBenchmark.RunAsync(args),
     "live" => await LiveBenchmark.RunAsync(args),
+    "storage" => await StorageBenchmark.RunAsync(args),
     _ => await EndpointBenchmark.RunAsync(args),
 };
