@@ -1,5 +1,6 @@
 using Icesco.Insights.Jobs.Hosting;
 using Icesco.Insights.Jobs.Mail;
+using Icesco.Insights.Jobs.Reports;
 using Icesco.Insights.Jobs.Trends;
 using Icesco.Insights.ServiceDefaults;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -38,6 +39,7 @@ public static class AlertsExtensions
         services.TryAddSingleton<TrendWindowQuery>();
         services.TryAddSingleton<AlertHistoryQuery>();
         services.TryAddSingleton<AlertWriter>();
+        services.TryAddSingleton<ReportLabelsQuery>(); // the names of topics and member states in the mail
         services.TryAddSingleton<AlertsJob>();
         return services;
     }

@@ -1,5 +1,6 @@
 using Hangfire;
 using Icesco.Insights.Jobs.Mail;
+using Icesco.Insights.Jobs.Reports;
 using Icesco.Insights.Jobs.Trends;
 using Microsoft.Extensions.Options;
 
@@ -14,6 +15,7 @@ public sealed partial class AlertsJob(
     TrendWindowQuery trends,
     AlertHistoryQuery history,
     AlertWriter writer,
+    ReportLabelsQuery labelsQuery,
     MailSender mail,
     IOptions<AlertsOptions> options,
     IOptions<TrendsOptions> trendsOptions,
@@ -49,12 +51,14 @@ public sealed partial class AlertsJob(
         var existing = await history.ReadAsync(periods.Min(p => p.Start), now - settings.QuietPeriod, cancellationToken).ConfigureAwait(false);
         AlertRecord[] raised = [.. AlertGate.Admit(candidates, existing, now, settings.QuietPeriod).Select(a => new AlertRecord(a, now, null))];
         await writer.WriteAsync(raised, cancellationToken).ConfigureAwait(false);
+        AlertRecord[] unmailed = [.. AlertGate.Unmailed(existing, now, settings.QuietPeriod), .. raised];
+        var labels = unmailed.Length == 0 ? ReportLabels.None : await labelsQuery.ReadAsync([], cancellationToken).ConfigureAwait(false);
         foreach (var record in raised)
         {
-            Raised(logger, AlertMail.Line(record.Alert));
+            Raised(logger, AlertMail.Line(record.Alert, labels));
         }
 
-        var emailed = await MailAsync([.. AlertGate.Unmailed(existing, now, settings.QuietPeriod), .. raised], cancellationToken).ConfigureAwait(false);
+        var emailed = await MailAsync(unmailed, labels, cancellationToken).ConfigureAwait(false);
         Evaluated(logger, candidates.Count, raised.Length, emailed);
         return new AlertRun(raised, emailed);
     }
@@ -63,24 +67,24 @@ public sealed partial class AlertsJob(
     /// Sends one mail for all, then records them as e-mailed. A failed send throws with the alerts still unmailed,
     /// so the next run (or Hangfire's retry) sends them; only a crash between the two steps could send twice.
     /// </summary>
-    private async Task<int> MailAsync(IReadOnlyList<AlertRecord> unmailed, CancellationToken cancellationToken)
+    private async Task<int> MailAsync(AlertRecord[] unmailed, ReportLabels labels, CancellationToken cancellationToken)
     {
         var recipients = options.Value.Recipients;
-        if (unmailed.Count == 0)
+        if (unmailed.Length == 0)
         {
             return 0;
         }
         if (!mail.IsConfigured || recipients.Count == 0)
         {
-            NotMailed(logger, unmailed.Count);
+            NotMailed(logger, unmailed.Length);
             return 0;
         }
 
-        await mail.SendAsync([.. recipients], AlertMail.Subject(unmailed), AlertMail.Html(unmailed), AlertMail.Text(unmailed), [], cancellationToken)
+        await mail.SendAsync([.. recipients], AlertMail.Subject(unmailed, labels), AlertMail.Html(unmailed, labels), AlertMail.Text(unmailed, labels), [], cancellationToken)
             .ConfigureAwait(false);
         var emailedAt = time.GetUtcNow();
         await writer.WriteAsync([.. unmailed.Select(r => r with { EmailedAt = emailedAt })], cancellationToken).ConfigureAwait(false);
-        return unmailed.Count;
+        return unmailed.Length;
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Alerts: {Period} not evaluated, its trends were not computed since it ended")]

@@ -32,8 +32,10 @@ public sealed class AlertMailFacts(EngineFixture engine)
         Assert.Equal(["staff@icesco.test", "manager@icesco.test"], mail.To.Mailboxes.Select(m => m.Address));
         Assert.Equal("ICESCO Insights: 2 alerts", mail.Subject);
         Assert.Contains("spike of topic science, week 2026-06-01: 300 views (usually 100 views)", mail.TextBody, StringComparison.Ordinal);
-        Assert.Contains("satisfaction-drop of member_state MA, week 2026-06-01: CSAT 40%", mail.TextBody, StringComparison.Ordinal);
+        // Member states and topics by their English names from the reference tables; a code they lack ("science") as itself.
+        Assert.Contains("satisfaction-drop of member state Morocco, week 2026-06-01: CSAT 40%", mail.TextBody, StringComparison.Ordinal);
         Assert.Contains("<td>science</td>", mail.HtmlBody, StringComparison.Ordinal);
+        Assert.Contains("<td>member state</td><td>Morocco</td>", mail.HtmlBody, StringComparison.Ordinal);
         Assert.Equal(ExpectedWeekAlerts.Select(a => a.Replace("not-emailed", "emailed", StringComparison.Ordinal)), await alerts.AlertsAsync());
         Assert.Single(smtp.Messages); // the second run sent nothing more
     }
