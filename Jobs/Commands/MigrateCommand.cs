@@ -1,7 +1,7 @@
+using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using Icesco.Insights.Storage.ClickHouse;
 using Icesco.Insights.Storage.Migrations;
-using Microsoft.Extensions.Options;
 
 namespace Icesco.Insights.Jobs.Commands;
 
@@ -17,7 +17,7 @@ public sealed class MigrateCommand : JobsCommand
 
     public override IReadOnlyList<CommandOption> Options { get; } =
     [
-        new("--print-ddl", null, "Print the DDL of every migration for these settings and exit, without connecting"),
+        new("--print-ddl", null, "Print the DDL of every migration for these settings and exit, without connecting (no connection string needed)"),
     ];
 
     public override string Remarks =>
@@ -43,7 +43,14 @@ public sealed class MigrateCommand : JobsCommand
 
     private static async Task PrintAsync(IServiceProvider services, TextWriter output, CancellationToken cancellationToken)
     {
-        var options = services.GetRequiredService<IOptions<ClickHouseOptions>>().Value;
+        // Bound here rather than through IOptions: printing connects to nothing, so it needs no connection string,
+        // but the database and cluster names it prints are still checked by the options' own rules.
+        var options = services.GetRequiredService<IConfiguration>().GetSection(ClickHouseOptions.SectionName).Get<ClickHouseOptions>() ?? new ClickHouseOptions();
+        if (string.IsNullOrEmpty(options.ConnectionString))
+        {
+            options.ConnectionString = "(not used to print)";
+        }
+        Validator.ValidateObject(options, new ValidationContext(options), validateAllProperties: true);
         var plan = MigrationPlan.For(options);
         await output.WriteLineAsync(options.IsCluster
             ? $"-- Database {options.Database} on cluster {options.Cluster}"

@@ -32,6 +32,19 @@ public sealed class MigrateCommandFacts
     }
 
     [Fact]
+    public async Task Printing_needs_no_connection_string_but_checks_the_names_it_prints()
+    {
+        var (exit, output, error) = await RunAsync("migrate", "--print-ddl", "--ClickHouse:Cluster=insights");
+        Assert.Equal(ExitCodes.Success, exit);
+        Assert.Equal("", error);
+        Assert.StartsWith("-- Database icesco_insights on cluster insights", output, StringComparison.Ordinal);
+
+        var (badExit, _, badError) = await RunAsync("migrate", "--print-ddl", "--ClickHouse:Cluster=my-cluster");
+        Assert.Equal(ExitCodes.Failure, badExit);
+        Assert.Contains("ClickHouse:Cluster must be an identifier", badError, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Without_a_cluster_it_prints_the_migrations_as_written()
     {
         var (exit, output, error) = await RunAsync(
