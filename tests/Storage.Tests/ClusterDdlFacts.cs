@@ -178,6 +178,7 @@ public sealed partial class ClusterDdlFacts
 
     [Theory]
     [InlineData("CREATE TABLE IF NOT EXISTS {database}.m (x UInt8) ENGINE = Memory", "MergeTree family")]
+    [InlineData("CREATE TABLE IF NOT EXISTS {database}.r (x UInt8, v UInt32) ENGINE = ReplacingMergeTree(toUInt64(v)) ORDER BY x", "plain column names")]
     [InlineData("CREATE TABLE {database}.plain (x UInt8) ENGINE = MergeTree ORDER BY x", "IF NOT EXISTS")]
     [InlineData("CREATE MATERIALIZED VIEW IF NOT EXISTS {database}.v TO {database}.trends AS SELECT 1 FROM {database}.page_views", "both must be sharded")]
     public void Statements_without_a_sound_cluster_form_are_refused(string sql, string reason)

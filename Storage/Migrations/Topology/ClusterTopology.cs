@@ -57,6 +57,11 @@ internal sealed partial class ClusterTopology(string cluster) : SchemaTopology
         {
             throw new NotSupportedException($"Table {database}.{table}: cluster mode replicates the MergeTree family only, not {name}.");
         }
+        if (statement.AsSpan(engine.Index + engine.Length).TrimStart().StartsWith("("))
+        {
+            // Arguments with parentheses of their own (an expression as version column) are beyond this translation.
+            throw new NotSupportedException($"Table {database}.{table}: the arguments of ENGINE = {name}(…) must be plain column names.");
+        }
         var arguments = engine.Groups["arguments"].Value.Trim();
         var replicated = $"ENGINE = Replicated{name}('{keeperPath}', '{{replica}}'{(arguments.Length > 0 ? ", " + arguments : "")})";
 
