@@ -41,17 +41,14 @@ internal static class SchemaBootstrap
         SETTINGS non_replicated_deduplication_window = 10000
         """;
 
-    public static async Task EnsureAsync(ClickHouseClient client, string database, SchemaTopology topology, CancellationToken cancellationToken)
+    /// <summary>Runs <see cref="MigrationPlan.Bootstrap"/>: the database first, then the lock and history tables.</summary>
+    public static async Task EnsureAsync(ClickHouseClient client, IReadOnlyList<string> bootstrap, CancellationToken cancellationToken)
     {
-        await client.ExecuteNonQueryAsync(
-            topology.CreateDatabase(database),
-            options: QueryPurpose.Options("schema-bootstrap-database"),
-            cancellationToken: cancellationToken).ConfigureAwait(false);
-        foreach (var ddl in Statements(database, topology))
+        for (var i = 0; i < bootstrap.Count; i++)
         {
             await client.ExecuteNonQueryAsync(
-                ddl,
-                options: QueryPurpose.Options("schema-bootstrap-table"),
+                bootstrap[i],
+                options: QueryPurpose.Options(i == 0 ? "schema-bootstrap-database" : "schema-bootstrap-table"),
                 cancellationToken: cancellationToken).ConfigureAwait(false);
         }
     }

@@ -37,7 +37,7 @@ public sealed class SchemaMigrator(
         var database = options.Database;
         var topology = SchemaTopology.For(options);
         var plan = MigrationPlan.For(Catalog, options); // before any DDL: a statement the topology cannot translate stops here
-        await SchemaBootstrap.EnsureAsync(client, database, topology, cancellationToken).ConfigureAwait(false);
+        await SchemaBootstrap.EnsureAsync(client, plan.Bootstrap, cancellationToken).ConfigureAwait(false);
 
         var schemaLock = new SchemaLock(client, database, owner, logger);
         var lease = await schemaLock.AcquireAsync(migrationOptions.Value, time, cancellationToken).ConfigureAwait(false);
