@@ -112,7 +112,8 @@ internal static class StorageBenchmark
                 logBytes += record.WrittenCount + 8;
                 record.ResetWrittenCount();
             }
-            var (v, f) = await writer.InsertAsync(batch, $"seed-{batches++}");
+            var (v, f) = await writer.InsertAsync(batch);
+            batches++;
             (views, feedback) = (views + v, feedback + f);
             if (clock.Elapsed >= report || views >= events)
             {
@@ -147,7 +148,7 @@ internal static class StorageBenchmark
         {
             var rows = batch.Where(e => e.Kind == kind).ToList();
             var before = await parts.PartNamesAsync();
-            await writer.InsertAsync(rows, $"probe-{size}-{kind}");
+            await writer.InsertAsync(rows);
             var after = await parts.PartNamesAsync();
             created.Add((kind == EventKind.PageView ? "page_views" : "feedback", rows.Count,
                 after.Except(before).GroupBy(p => p.Table).ToDictionary(g => g.Key, g => g.Count())));
