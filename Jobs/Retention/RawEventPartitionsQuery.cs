@@ -11,8 +11,7 @@ namespace Icesco.Insights.Jobs.Retention;
 /// <summary>The partitions of the raw-event tables that hold data (active parts), with their rows and bytes.</summary>
 public sealed class RawEventPartitionsQuery(ClickHouseClient client, IOptions<ClickHouseOptions> clickHouse)
 {
-    /// <summary>The tables of raw events; rollups and trends are kept for good and never listed here.</summary>
-    public static readonly IReadOnlyList<string> Tables = ["page_views", "feedback"];
+    private static readonly IReadOnlyList<string> Tables = RawEventTables.Names;
 
     public async Task<IReadOnlyList<RawEventPartition>> ReadAsync(CancellationToken cancellationToken)
     {

@@ -15,12 +15,10 @@ namespace Icesco.Insights.Storage.Migrations;
 /// </summary>
 internal static class RawEventRetention
 {
-    private static readonly string[] Tables = ["page_views", "feedback"];
-
     public static async Task ApplyAsync(ClickHouseClient client, ClickHouseOptions options, SchemaTopology topology, ILogger logger, CancellationToken cancellationToken)
     {
         var days = options.RawEventRetentionDays;
-        foreach (var table in Tables)
+        foreach (var table in RawEventTables.Names)
         {
             var parameters = new ClickHouseParameterCollection();
             parameters.AddParameter("database", options.Database);
