@@ -4,6 +4,7 @@
 # Options are passed to the launcher: ./run.sh --help
 set -euo pipefail
 cd "$(dirname "$0")"
-scripts/bootstrap.sh
+# What the services need at run time (the report's fonts among them) and the build's Node.js: scripts/packages.txt.
+scripts/bootstrap.sh collector jobs dashboard build
 dotnet build Launcher -c Release --nologo -v quiet -clp:NoSummary
 exec dotnet Launcher/bin/Release/net10.0/Icesco.Insights.Launcher.dll "$@"

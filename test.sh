@@ -3,8 +3,8 @@
 # Installs what it needs first. Extra arguments go to 'dotnet test' (e.g. --filter Name~Settings).
 set -euo pipefail
 cd "$(dirname "$0")"
-# chromium + Arabic fonts: the browser tests drive Debian's Chromium through Playwright.
-scripts/bootstrap.sh chromium fonts-noto-core redis-server poppler-utils
+# What ./run.sh installs, and what the tests add (Chromium, redis-server, poppler-utils): scripts/packages.txt.
+scripts/bootstrap.sh collector jobs dashboard build test
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
 
 echo "== npm ci (the Node ClickHouse client used as a second client; the CC0 IP-to-country database)"

@@ -8,7 +8,9 @@ namespace Icesco.Insights.Dashboard.Live;
 
 /// <summary>
 /// Views per minute of the last hour, by topic and by member state, for every active filter in one query.
-/// Minutes without views are filled in SQL (<c>WITH FILL</c>, per filter, dimension and key).
+/// Minutes without views are filled in SQL (<c>WITH FILL</c>, per filter, dimension and key). The fill runs to the
+/// minute after now's (<c>TO</c> is exclusive), so the current minute is a point even in its first second: the
+/// sparkline always has its 60 points.
 /// </summary>
 public sealed class ViewsPerMinuteQuery(ClickHouseClient client, IOptions<ClickHouseOptions> clickHouse)
 {
@@ -27,7 +29,8 @@ public sealed class ViewsPerMinuteQuery(ClickHouseClient client, IOptions<ClickH
                 GROUP BY filter, dimension, key, minute
             )
             ORDER BY filter, dimension, key, minute
-                WITH FILL FROM toDateTime(intDiv({from:Int64}, 1000), 'UTC') TO toDateTime(intDiv({to:Int64}, 1000), 'UTC') STEP INTERVAL 1 MINUTE
+                WITH FILL FROM toDateTime(intDiv({from:Int64}, 1000), 'UTC')
+                          TO toStartOfMinute(toDateTime(intDiv({to:Int64}, 1000), 'UTC')) + INTERVAL 1 MINUTE STEP INTERVAL 1 MINUTE
             SETTINGS use_with_fill_by_sorting_prefix = 1
             """;
         var rows = new List<Row>();

@@ -28,7 +28,7 @@ public static class TrendsApi
         })
         .WithName("GetTrends")
         .WithSummary("Trends of the last periods by one dimension")
-        .WithDescription("dimension: overall, topic, member_state, country, language or article (default topic); kind: week or day (default week); periods: 1–104 (default 8), the latest computed.")
+        .WithDescription("dimension: overall, topic, member_state, country, language or article (default topic); kind: week or day (default week); periods: 1–104 (default 8), the latest computed. A row with inProgress = true is a period that had not ended when computed (the current week or day): its viewsChange and csatChange compare it with the same elapsed hours of the period before, and its anomaly is \"in-progress\" (no verdict until the period is whole).")
         .Produces<TrendRow[]>();
 
         group.MapGet("/trends.csv", async (string? dimension, string? kind, int? periods, TrendsQuery query, CancellationToken cancellationToken) =>

@@ -12,7 +12,7 @@ namespace Icesco.Insights.Dashboard.Trends;
 public static class TrendsCsv
 {
     private static readonly string[] Header =
-        ["kind", "period_start", "dimension", "value", "views", "unique_visitors", "ratings", "mean_rating", "csat", "csat_low", "csat_high", "views_change", "csat_change", "anomaly", "small_sample", "computed_at"];
+        ["kind", "period_start", "dimension", "value", "views", "unique_visitors", "ratings", "mean_rating", "csat", "csat_low", "csat_high", "views_change", "csat_change", "anomaly", "small_sample", "in_progress", "computed_at"];
 
     public static string Write(IEnumerable<TrendRow> rows)
     {
@@ -25,7 +25,7 @@ public static class TrendsCsv
                 Text(row.Kind), row.PeriodStart.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), Text(row.Dimension), Text(row.Value),
                 Number(row.Views), Number(row.UniqueVisitors), Number(row.Ratings), Number(row.MeanRating), Number(row.Csat),
                 Number(row.CsatLow), Number(row.CsatHigh), Number(row.ViewsChange), Number(row.CsatChange), Text(row.Anomaly),
-                row.SmallSample ? "true" : "false", row.ComputedAt.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture),
+                row.SmallSample ? "true" : "false", row.InProgress ? "true" : "false", row.ComputedAt.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture),
             ];
             csv.AppendJoin(',', cells).Append("\r\n");
         }

@@ -3,6 +3,7 @@ using Icesco.Insights.Jobs.Mail;
 using Icesco.Insights.Jobs.Trends;
 using Icesco.Insights.Panels;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace Icesco.Insights.Jobs.Reports;
 
@@ -27,6 +28,7 @@ public static class ReportsExtensions
             .BindConfiguration(ReportsOptions.SectionName)
             .ValidateDataAnnotations()
             .ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ReportsOptions>, ReportFontsValidation>());
         services.AddTrends();
         services.AddPanels();
         services.AddMail();

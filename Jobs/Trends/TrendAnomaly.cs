@@ -7,6 +7,9 @@ public enum TrendAnomaly
     Spike,
     Drop,
     InsufficientHistory,
+
+    /// <summary>The period had not ended when computed: its baseline is whole periods, so no verdict yet.</summary>
+    InProgress,
 }
 
 /// <summary>The stored spelling of <see cref="TrendAnomaly"/> values.</summary>
@@ -18,6 +21,7 @@ public static class TrendAnomalyNames
         TrendAnomaly.Spike => "spike",
         TrendAnomaly.Drop => "drop",
         TrendAnomaly.InsufficientHistory => "insufficient-history",
+        TrendAnomaly.InProgress => "in-progress",
         _ => throw new ArgumentOutOfRangeException(nameof(anomaly), anomaly, null),
     };
 }

@@ -21,11 +21,12 @@ public sealed record TrendRow(
     bool SmallSample)
 {
     /// <summary>Turns one period's engagement and the stored history into a trend row.</summary>
-    public static TrendRow From(TrendPeriod period, TrendDimension dimension, PeriodEngagement now, TrendHistory history, TrendsOptions options)
+    public static TrendRow From(
+        TrendPeriod period, TrendDimension dimension, PeriodEngagement now, TrendHistory history, PeriodComparison comparison, TrendsOptions options)
     {
         var csat = Trends.Csat.Share(now.Satisfied, now.Ratings);
         var interval = WilsonInterval.Compute(now.Satisfied, now.Ratings);
-        var previous = history.At(period.Shift(-1).Start, now.Value);
+        var previous = comparison.Previous(period, now.Value, history);
         return new TrendRow(
             period,
             dimension.Name,
@@ -38,9 +39,9 @@ public sealed record TrendRow(
             interval?.Low,
             interval?.High,
             TrendChange.PerThousand(now.Ratings, now.Views),
-            TrendChange.Relative(now.Views, previous?.Views),
-            TrendChange.Relative(csat, previous?.Csat),
-            AnomalyRule.Classify(now.Views, history.Views(now.Value), options.AnomalyMinimumChange),
+            TrendChange.Relative(now.Views, previous.Views),
+            TrendChange.Relative(csat, previous.Csat),
+            comparison.InProgress ? TrendAnomaly.InProgress : AnomalyRule.Classify(now.Views, history.Views(now.Value), options.AnomalyMinimumChange),
             Trends.SmallSample.IsSmall(now.Ratings, options.MinimumSample));
     }
 }

@@ -4,7 +4,9 @@ namespace Icesco.Insights.Jobs.Trends;
 
 /// <summary>
 /// Computes trends per day and ISO week for every dimension and overwrites the period's rows.
-/// Periods are computed at run time from the clock; a run may be repeated (its rows are replaced).
+/// Periods are computed at run time from the clock; a run may be repeated (its rows are replaced). A period that has
+/// not ended yet is stored as in progress (<see cref="TrendAnomaly.InProgress"/>): compared with the same elapsed time
+/// of the period before, and given no anomaly verdict; the hourly run computes it again once it has ended.
 /// </summary>
 public sealed partial class TrendsJob(
     PeriodEngagementQuery engagement,
@@ -19,13 +21,21 @@ public sealed partial class TrendsJob(
     {
         var period = TrendPeriod.Containing(kind, start);
         var settings = options.Value;
-        var (from, to) = period.ToUtc(settings.ResolveTimeZone());
+        var zone = settings.ResolveTimeZone();
+        var (from, to) = period.ToUtc(zone);
+        var nowUtc = time.GetUtcNow().UtcDateTime;
         var rows = new List<TrendRow>();
         foreach (var dimension in TrendDimension.All)
         {
             var now = await engagement.ReadAsync(dimension, from, to, cancellationToken).ConfigureAwait(false);
             var past = await history.ReadAsync(period, dimension, AnomalyRule.BaselinePeriods, cancellationToken).ConfigureAwait(false);
-            rows.AddRange(now.Select(e => TrendRow.From(period, dimension, e, past, settings)));
+            var comparison = PeriodComparison.Whole;
+            if (nowUtc < to)
+            {
+                var (previousFrom, previousTo) = PeriodComparison.SameElapsedBefore(from, period.Shift(-1).ToUtc(zone).From, nowUtc);
+                comparison = PeriodComparison.SoFar(await engagement.ReadAsync(dimension, previousFrom, previousTo, cancellationToken).ConfigureAwait(false));
+            }
+            rows.AddRange(now.Select(e => TrendRow.From(period, dimension, e, past, comparison, settings)));
         }
         await writer.WriteAsync(rows, cancellationToken).ConfigureAwait(false);
         Computed(logger, period, rows.Count);

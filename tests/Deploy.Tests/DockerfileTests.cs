@@ -34,15 +34,6 @@ public sealed class DockerfileTests
     }
 
     [Fact]
-    public void Jobs_has_fonts_for_the_reports_and_the_Dashboard_has_npm_to_bundle_its_pages()
-    {
-        Assert.Contains("fonts-noto-core", File.ReadAllText(Path.Combine(RepositoryRoot.Path, "Jobs/Dockerfile")), StringComparison.Ordinal);
-        var dashboard = File.ReadAllText(Path.Combine(RepositoryRoot.Path, "Dashboard/Dockerfile"));
-        var build = dashboard[..dashboard.IndexOf("FROM mcr.microsoft.com/dotnet/aspnet", StringComparison.Ordinal)];
-        Assert.Contains("nodejs npm", build, StringComparison.Ordinal);
-    }
-
-    [Fact]
     public void The_build_context_leaves_out_build_output_and_local_data()
     {
         var ignored = File.ReadAllLines(Path.Combine(RepositoryRoot.Path, ".dockerignore"));

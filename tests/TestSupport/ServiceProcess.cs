@@ -38,13 +38,18 @@ public sealed class ServiceProcess : IAsyncDisposable
     }
 
     /// <summary>Starts <c>dotnet <paramref name="assemblyPath"/> <paramref name="arguments"/></c>.</summary>
-    public static ServiceProcess Start(string assemblyPath, IEnumerable<string> arguments, IReadOnlyDictionary<string, string>? environment = null)
+    public static ServiceProcess Start(string assemblyPath, IEnumerable<string> arguments, IReadOnlyDictionary<string, string>? environment = null) =>
+        StartProgram("dotnet", [assemblyPath, .. arguments], Path.GetDirectoryName(assemblyPath)!, environment);
+
+    /// <summary>Starts <paramref name="program"/> (e.g. a wrapper such as <c>unshare</c> around <c>dotnet</c>).</summary>
+    public static ServiceProcess StartProgram(
+        string program, IEnumerable<string> arguments, string workingDirectory, IReadOnlyDictionary<string, string>? environment = null)
     {
-        var start = new ProcessStartInfo("dotnet", [assemblyPath, .. arguments])
+        var start = new ProcessStartInfo(program, arguments)
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
-            WorkingDirectory = Path.GetDirectoryName(assemblyPath)!,
+            WorkingDirectory = workingDirectory,
         };
         foreach (var (key, value) in environment ?? new Dictionary<string, string>())
         {

@@ -96,13 +96,16 @@ function drawViews(rows, weeks, values) {
 }
 
 function drawTable(rows, latest) {
-  byId("trends-week").textContent = latest ? t("trends.weekOf", format.longDay(latest)) : "";
+  // A week still under way is marked as such: its change is against the same days of the week before.
+  const partial = rows.some((r) => r.inProgress);
+  byId("trends-week").textContent = !latest ? ""
+    : partial ? t("trends.weekOfInProgress", format.longDay(latest)) : t("trends.weekOf", format.longDay(latest));
   const body = byId("trends-table").tBodies[0];
   const sorted = [...rows].sort((a, b) => b.views - a.views);
   replace(body, sorted.map((r) => el("tr", { "data-value": r.dimensionValue, "data-anomaly": r.anomaly },
     el("th", { scope: "row", dir: "auto" }, dimensionValueName(dimension, r.dimensionValue)),
     el("td", { class: "number" }, format.integer(r.views)),
-    el("td", { class: `number change ${trend(r.viewsChange)}` }, format.change(r.viewsChange)),
+    el("td", { class: `number change ${trend(r.viewsChange)}`, title: r.inProgress ? t("trends.changeSoFarHint") : null }, format.change(r.viewsChange)),
     el("td", { class: "number" }, format.integer(r.uniqueVisitors)),
     el("td", { class: "number" }, format.integer(r.ratings)),
     el("td", { class: "number" }, r.csat === null || r.csat === undefined ? "—" : format.percent(r.csat),
@@ -110,7 +113,8 @@ function drawTable(rows, latest) {
         ? el("span", { class: "interval" }, ` ${t("trends.interval", format.percent(r.csatLow), format.percent(r.csatHigh))}`) : null,
       r.smallSample ? el("span", { class: "badge small-sample", title: t("trends.smallSampleHint") }, t("trends.smallSample")) : null),
     el("td", {}, r.anomaly === "spike" || r.anomaly === "drop"
-      ? el("span", { class: `badge anomaly ${r.anomaly}` }, t(`anomaly.${r.anomaly}`)) : ""))));
+      ? el("span", { class: `badge anomaly ${r.anomaly}` }, t(`anomaly.${r.anomaly}`))
+      : r.inProgress ? el("span", { class: "badge in-progress", title: t("trends.inProgressHint") }, t("trends.inProgress")) : ""))));
   for (const row of body.rows) row.addEventListener("click", () => drawSatisfaction(lastRows, lastWeeks, row.dataset.value));
 }
 

@@ -60,6 +60,27 @@ public sealed class ApiFacts(EngineFixture engine) : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task A_week_in_progress_is_marked_as_such_in_json_and_csv_and_a_whole_one_is_not()
+    {
+        foreach (var (week, anomaly) in new[] { ("2026-02-23", "drop"), ("2026-03-02", "in-progress") })
+        {
+            await engine.Client.ExecuteNonQueryAsync(
+                $"INSERT INTO {database}.trends (period_kind, period_start, dimension, dimension_value, views, views_change, anomaly, computed_at) VALUES ('week', '{week}', 'topic', 'science', 10, 0.25, '{anomaly}', now64(3))");
+        }
+        var staff = await Browser.SignedInAsync(app, TestUsers.Of(DashboardRoles.Staff));
+
+        var rows = await (await staff.GetAsync("/api/v1/trends?dimension=topic&kind=week&periods=2")).Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal([("2026-02-23", false), ("2026-03-02", true)], rows.EnumerateArray().Select(r => (r.GetProperty("periodStart").GetString(), r.GetProperty("inProgress").GetBoolean())));
+
+        var lines = (await (await staff.GetAsync("/api/v1/trends.csv?dimension=topic&kind=week&periods=2")).Content.ReadAsStringAsync())
+            .TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        var header = lines[0].Split(',');
+        var column = Array.IndexOf(header, "in_progress");
+        Assert.True(column > 0, "the CSV has an in_progress column");
+        Assert.Equal(["false", "true"], lines.Skip(1).Select(l => l.Split(',')[column]));
+    }
+
+    [Fact]
     public async Task Reports_are_listed_and_served_byte_for_byte_pdf_as_an_attachment()
     {
         var pdf = new byte[] { 0x25, 0x50, 0x44, 0x46, 0x2D, 0xFF, 0x00, 0xE2, 0x80 }; // not valid UTF-8 on purpose

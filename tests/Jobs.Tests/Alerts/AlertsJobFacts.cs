@@ -133,8 +133,7 @@ public sealed class AlertsJobFacts(EngineFixture engine)
     [Fact]
     public async Task The_week_9_spike_computed_by_the_trends_job_raises_alerts_for_its_topic_and_member_state()
     {
-        await using var seed = await TrendsSeed.CreateAsync(engine);
-        seed.Clock.SetUtcNow(new DateTimeOffset(2026, 3, 9, 6, 0, 0, TimeSpan.Zero)); // Monday after week 9 (Ramadan: UTC+0)
+        await using var seed = await TrendsSeed.CreateAsync(engine, now: new DateTimeOffset(2026, 3, 9, 6, 0, 0, TimeSpan.Zero)); // Monday after week 9 (Ramadan: UTC+0)
         for (var week = 0; week < 9; week++)
         {
             await seed.Job.ComputeAsync(TrendPeriodKind.Week, TrendsSeed.Week1.AddDays(7 * week), CancellationToken.None);

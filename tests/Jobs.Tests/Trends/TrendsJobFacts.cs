@@ -124,8 +124,7 @@ public sealed class TrendsJobFacts(EngineFixture engine)
     [Fact]
     public async Task The_hourly_run_computes_yesterday_today_last_week_and_this_week_in_local_time()
     {
-        await using var seed = await TrendsSeed.CreateAsync(engine);
-        seed.Clock.SetUtcNow(new DateTimeOffset(2026, 3, 3, 10, 0, 0, TimeSpan.Zero)); // Tuesday of week 9
+        await using var seed = await TrendsSeed.CreateAsync(engine, now: new DateTimeOffset(2026, 3, 3, 10, 0, 0, TimeSpan.Zero)); // Tuesday of week 9
 
         await seed.Job.RunHourlyAsync(CancellationToken.None);
 
@@ -134,6 +133,55 @@ public sealed class TrendsJobFacts(EngineFixture engine)
         Assert.Equal(
             ["day 2026-03-02", "day 2026-03-03", "week 2026-02-23", "week 2026-03-02"],
             periods.Select(p => $"{p[0]} {p[1]}"));
+    }
+
+    [Fact]
+    public async Task A_week_in_progress_is_compared_with_the_same_elapsed_hours_of_the_week_before_and_gets_no_anomaly()
+    {
+        // Tuesday 13:00 of week 9 (local time is UTC in Ramadan): weeks 1–8 have ended; week 8 up to its Tuesday
+        // 13:00 had all of its 100 views and none of its 40 ratings (Wednesday). Whole, week 9 is a spike.
+        await using var seed = await TrendsSeed.CreateAsync(engine, now: new DateTimeOffset(2026, 3, 3, 13, 0, 0, TimeSpan.Zero));
+
+        await ComputeWeeksAsync(seed);
+
+        var week9 = (await WeeksAsync(seed.Database, "science"))[8];
+        Assert.Equal("in-progress", week9[14]);
+        Assert.Equal(2.0, Convert.ToDouble(week9[12], null), 9); // (300 − 100) / 100
+        Assert.Null(week9[13]);                                  // no ratings yet in week 8's span: no CSAT change
+        Assert.Equal(0.75, Convert.ToDouble(week9[8], null), 9);  // the week's own figures are as they are
+    }
+
+    [Fact]
+    public async Task A_day_in_progress_is_compared_with_the_same_hours_of_the_day_before()
+    {
+        // Monday 2026-03-02 of week 9 had 150 views at 12:00, Tuesday 150 at 12:00. At Tuesday 12:30 each day's
+        // first 13 hours hold 150 views: no change.
+        await using var seed = await TrendsSeed.CreateAsync(engine, now: new DateTimeOffset(2026, 3, 3, 12, 30, 0, TimeSpan.Zero));
+        await seed.Job.ComputeAsync(TrendPeriodKind.Day, new DateOnly(2026, 3, 2), CancellationToken.None);
+
+        await seed.Job.ComputeAsync(TrendPeriodKind.Day, new DateOnly(2026, 3, 3), CancellationToken.None);
+
+        var days = await RowsAsync(
+            $"SELECT {Columns} FROM {seed.Database}.trends FINAL WHERE period_kind = 'day' AND dimension = 'topic' AND dimension_value = 'science' ORDER BY period_start");
+        Assert.Equal(["2026-03-02 insufficient-history", "2026-03-03 in-progress"], days.Select(d => $"{d[1]} {d[14]}"));
+        Assert.Equal(0.0, Convert.ToDouble(days[1][12], null), 9);
+    }
+
+    [Theory]
+    [InlineData("2026-03-02T00:00:00Z", 1)]  // the first hour has begun
+    [InlineData("2026-03-02T00:59:59Z", 1)]
+    [InlineData("2026-03-02T01:00:00Z", 2)]  // on the hour: the hour just begun counts on both sides
+    [InlineData("2026-03-03T12:30:00Z", 37)]
+    [InlineData("2026-03-01T23:00:00Z", 0)]  // before the period: nothing to compare
+    public void The_span_compared_with_a_period_in_progress_has_as_many_hours_as_have_begun(string now, int hours)
+    {
+        var from = new DateTime(2026, 3, 2, 0, 0, 0, DateTimeKind.Utc);
+        var previousFrom = from.AddDays(-7);
+
+        var (spanFrom, spanTo) = PeriodComparison.SameElapsedBefore(from, previousFrom, DateTime.Parse(now, null, System.Globalization.DateTimeStyles.AdjustToUniversal));
+
+        Assert.Equal(previousFrom, spanFrom);
+        Assert.Equal(previousFrom.AddHours(hours), spanTo);
     }
 
     private sealed class SynchronousProgress(Action<string> report) : IProgress<TrendsBackfillProgress>

@@ -19,6 +19,9 @@ namespace Icesco.Insights.Jobs.Tests.Trends;
 public sealed class TrendsSeed : IAsyncDisposable
 {
     public static readonly DateOnly Week1 = new(2026, 1, 5);
+    /// <summary>Monday after week 9 (2026-03-02 to 03-08), a week on: every seeded period has ended.</summary>
+    public static readonly DateTimeOffset AfterTheWeeks = new(2026, 3, 16, 0, 0, 0, TimeSpan.Zero);
+
     public static readonly int[] WeeklyViews = [100, 102, 98, 101, 99, 103, 97, 100, 300];
 
     // (rating, scale, count): satisfied = 20 + 15 + 10 = 45 of 60.
@@ -45,8 +48,9 @@ public sealed class TrendsSeed : IAsyncDisposable
     /// <param name="engine">The test run's engine.</param>
     /// <param name="settings">More configuration (e.g. <c>Reports:Directory</c>).</param>
     /// <param name="addFeatures">More registrations over the same configuration (e.g. <c>AddReports</c>).</param>
+    /// <param name="now">The clock's start; by default after the seeded weeks, so that they are whole periods.</param>
     public static async Task<TrendsSeed> CreateAsync(
-        EngineFixture engine, IDictionary<string, string?>? settings = null, Action<IServiceCollection>? addFeatures = null)
+        EngineFixture engine, IDictionary<string, string?>? settings = null, Action<IServiceCollection>? addFeatures = null, DateTimeOffset? now = null)
     {
         var database = $"trends_{Guid.NewGuid():N}";
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
@@ -54,7 +58,7 @@ public sealed class TrendsSeed : IAsyncDisposable
             ["ClickHouse:ConnectionString"] = engine.Server.ConnectionString,
             ["ClickHouse:Database"] = database,
         }).AddInMemoryCollection(settings ?? new Dictionary<string, string?>()).Build();
-        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero)); // tests move it forward;
+        var clock = new FakeTimeProvider(now ?? AfterTheWeeks);
         var collection = new ServiceCollection().AddLogging();
         collection.AddSingleton<TimeProvider>(clock);
         collection.AddSchemaMigrations(configuration);
