@@ -63,6 +63,18 @@ public sealed partial class WholeSystemFacts : IDisposable
             Assert.StartsWith("%PDF", Encoding.ASCII.GetString(await pdf.Content.ReadAsByteArrayAsync())[..4], StringComparison.Ordinal);
         }
 
+        // What a new user sees on the Reports page: the demo's report, listed by the Dashboard in its three languages.
+        using (var listed = await staff.GetAsync("/api/v1/reports"))
+        {
+            Assert.Equal(HttpStatusCode.OK, listed.StatusCode);
+            using var reports = JsonDocument.Parse(await listed.Content.ReadAsStringAsync());
+            var pdfs = reports.RootElement.EnumerateArray()
+                .Where(r => r.GetProperty("week").GetString() == week && r.GetProperty("format").GetString() == "pdf")
+                .Select(r => r.GetProperty("language").GetString())
+                .Order(StringComparer.Ordinal);
+            Assert.Equal(["ar", "en", "fr"], pdfs);
+        }
+
         // The backfill of the seeded history left weekly trends by topic, which the Dashboard's API serves.
         using (var trends = await staff.GetAsync("/api/v1/trends?dimension=topic&kind=week&periods=8"))
         {
@@ -72,6 +84,11 @@ public sealed partial class WholeSystemFacts : IDisposable
         }
 
         Assert.Equal(0, await launcher.StopAsync(Deadline));
+        // The console of a first run is quiet and true: nothing failed, the engine reported nothing fatal, a clean stop.
+        var output = launcher.Output.Split('\n').Select(l => l.TrimEnd('\r')).ToList();
+        Assert.Empty(output.Where(l => FailedLine().IsMatch(l)));
+        Assert.Empty(output.Where(l => l.Contains("Fatal", StringComparison.OrdinalIgnoreCase)));
+        Assert.Contains("Stopped.", output); // its own line (stdout and stderr are read apart, so not necessarily the last)
         await Poll.UntilAsync(() => !children.Any(ProcessTree.IsOurs), TimeSpan.FromSeconds(30),
             () => $"still running: {string.Join(", ", children.Where(ProcessTree.IsOurs))}");
         // The launcher relays every service's lines on its own stderr in the order it stopped them, so the
@@ -149,6 +166,9 @@ public sealed partial class WholeSystemFacts : IDisposable
         using var response = await http.SendAsync(request);
         return response.StatusCode;
     }
+
+    [GeneratedRegex(@"\bfailed\b", RegexOptions.IgnoreCase)]
+    private static partial Regex FailedLine();
 
     [GeneratedRegex(@"\d{4}-W\d{2}")]
     private static partial Regex ReportWeek();
