@@ -86,8 +86,8 @@ public sealed partial class WholeSystemFacts : IDisposable
         Assert.Equal(0, await launcher.StopAsync(Deadline));
         // The console of a first run is quiet and true: nothing failed, the engine reported nothing fatal, a clean stop.
         var output = launcher.Output.Split('\n').Select(l => l.TrimEnd('\r')).ToList();
-        Assert.Empty(output.Where(l => FailedLine().IsMatch(l)));
-        Assert.Empty(output.Where(l => l.Contains("Fatal", StringComparison.OrdinalIgnoreCase)));
+        Assert.DoesNotContain(output, l => FailedLine().IsMatch(l));
+        Assert.DoesNotContain(output, l => l.Contains("Fatal", StringComparison.OrdinalIgnoreCase));
         Assert.Contains("Stopped.", output); // its own line (stdout and stderr are read apart, so not necessarily the last)
         await Poll.UntilAsync(() => !children.Any(ProcessTree.IsOurs), TimeSpan.FromSeconds(30),
             () => $"still running: {string.Join(", ", children.Where(ProcessTree.IsOurs))}");
