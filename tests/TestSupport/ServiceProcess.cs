@@ -39,13 +39,25 @@ public sealed class ServiceProcess : IAsyncDisposable
 
     /// <summary>Starts <c>dotnet <paramref name="assemblyPath"/> <paramref name="arguments"/></c>.</summary>
     public static ServiceProcess Start(string assemblyPath, IEnumerable<string> arguments, IReadOnlyDictionary<string, string>? environment = null)
+        => Start(new ProcessStartInfo("dotnet", [assemblyPath, .. arguments]), assemblyPath, environment);
+
+    /// <summary>
+    /// Starts <c>dotnet <paramref name="assemblyPath"/> <paramref name="arguments"/></c> on a pseudo-terminal
+    /// (util-linux <c>script</c>), as an operator at a console runs it: some libraries print only to a terminal.
+    /// </summary>
+    public static ServiceProcess StartInTerminal(string assemblyPath, IEnumerable<string> arguments)
     {
-        var start = new ProcessStartInfo("dotnet", [assemblyPath, .. arguments])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = Path.GetDirectoryName(assemblyPath)!,
-        };
+        var command = string.Join(' ', new[] { "dotnet", assemblyPath }.Concat(arguments).Select(ShellQuote));
+        return Start(new ProcessStartInfo("script", ["--quiet", "--return", "--flush", "--command", command, "/dev/null"]), assemblyPath, environment: null);
+    }
+
+    private static string ShellQuote(string word) => "'" + word.Replace("'", "'\\''", StringComparison.Ordinal) + "'";
+
+    private static ServiceProcess Start(ProcessStartInfo start, string assemblyPath, IReadOnlyDictionary<string, string>? environment)
+    {
+        start.RedirectStandardOutput = true;
+        start.RedirectStandardError = true;
+        start.WorkingDirectory = Path.GetDirectoryName(assemblyPath)!;
         foreach (var (key, value) in environment ?? new Dictionary<string, string>())
         {
             start.Environment[key] = value;
