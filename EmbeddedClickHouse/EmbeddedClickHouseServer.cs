@@ -61,7 +61,7 @@ public sealed class EmbeddedClickHouseServer : IAsyncDisposable
         {
             host = new EngineHost(engine, new EngineConnectionPool(engine, options.PoolSize));
             var app = Build(options, host, log);
-            relay = new EngineLogRelay(log.FilePath, app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(EngineLogCategory));
+            relay = new EngineLogRelay(log, app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(EngineLogCategory));
             await app.StartAsync(cancellationToken).ConfigureAwait(false);
             var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
             return new EmbeddedClickHouseServer(app, host, relay, new Uri(address.Replace("[::]", "localhost", StringComparison.Ordinal) + "/"), options.Password);

@@ -14,13 +14,15 @@ internal sealed partial class EngineLogRelay : IDisposable
     private static readonly TimeSpan IdleWait = TimeSpan.FromMilliseconds(200);
 
     private readonly string path;
+    private long startOffset;
     private readonly ILogger logger;
     private readonly CancellationTokenSource stopping = new();
     private readonly Thread thread;
 
-    public EngineLogRelay(string path, ILogger logger)
+    public EngineLogRelay(EngineLog log, ILogger logger)
     {
-        this.path = path;
+        path = log.FilePath;
+        startOffset = log.StartOffset;
         this.logger = logger;
         thread = new Thread(Run) { IsBackground = true, Name = "Engine log relay" };
         thread.Start();
@@ -53,6 +55,8 @@ internal sealed partial class EngineLogRelay : IDisposable
         while (true)
         {
             using var file = new FileStream(path, FileMode.OpenOrCreate, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+            file.Position = Math.Min(startOffset, file.Length);
+            startOffset = 0;
             using var reader = new StreamReader(file, Encoding.UTF8);
             while (true)
             {
