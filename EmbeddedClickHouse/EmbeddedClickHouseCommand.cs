@@ -22,6 +22,9 @@ public static class EmbeddedClickHouseCommand
           --password TEXT    require this password (or ICESCO_CLICKHOUSE_PASSWORD); none by default
           --pool-size N      engine connections serving queries concurrently (default 16)
           --library FILE     use this libchdb.so instead of the cached one (or ICESCO_CHDB_LIBRARY)
+          --log-level LEVEL  how much the engine logs: none, fatal, critical, error (default), warning,
+                             notice, information, debug, trace, test; its lines are printed at their
+                             own level, and its log is kept in DIR/log/engine.log
           -h, --help         show this help
 
         The engine library (about 560 MB) is fetched once with npm into ~/.cache/icesco-insights
@@ -65,7 +68,7 @@ public static class EmbeddedClickHouseCommand
 
     private static EmbeddedClickHouseOptions Parse(string[] args)
     {
-        var known = new HashSet<string> { "--path", "--host", "--port", "--user", "--password", "--pool-size", "--library" };
+        var known = new HashSet<string> { "--path", "--host", "--port", "--user", "--password", "--pool-size", "--library", "--log-level" };
         for (var i = 0; i < args.Length; i += 2)
         {
             if (!known.Contains(args[i]))
@@ -87,6 +90,7 @@ public static class EmbeddedClickHouseCommand
         options.Password = ValueOf(args, "--password") ?? Environment.GetEnvironmentVariable("ICESCO_CLICKHOUSE_PASSWORD");
         options.PoolSize = ValueOf(args, "--pool-size") is { } size ? int.Parse(size, CultureInfo.InvariantCulture) : options.PoolSize;
         options.LibraryPath = ValueOf(args, "--library");
+        options.LogLevel = ValueOf(args, "--log-level") ?? options.LogLevel;
         return options;
     }
 

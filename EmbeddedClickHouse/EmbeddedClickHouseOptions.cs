@@ -35,6 +35,15 @@ public sealed class EmbeddedClickHouseOptions
     /// <summary>An existing <c>libchdb.so</c> to use instead of the cached download (also <c>ICESCO_CHDB_LIBRARY</c>).</summary>
     public string? LibraryPath { get; set; }
 
+    /// <summary>
+    /// How much the engine itself logs (clickhouse-local's <c>--log-level</c>: none, fatal, critical, error,
+    /// warning, notice, information, debug, trace, test), relayed through the service's logger at each
+    /// line's own level.
+    /// </summary>
+    [AllowedValues("none", "fatal", "critical", "error", "warning", "notice", "information", "debug", "trace", "test",
+        ErrorMessage = "EmbeddedClickHouse:LogLevel must be one of none, fatal, critical, error, warning, notice, information, debug, trace, test.")]
+    public string LogLevel { get; set; } = "error";
+
     /// <summary>Largest query text accepted in a request body before its data starts.</summary>
     [Range(1024, int.MaxValue)]
     public int MaxQuerySize { get; set; } = 16 * 1024 * 1024;

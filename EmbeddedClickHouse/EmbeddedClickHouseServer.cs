@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using System.Net;
 using Icesco.Insights.EmbeddedClickHouse.Engine;
+using Icesco.Insights.EmbeddedClickHouse.Engine.Log;
 using Icesco.Insights.EmbeddedClickHouse.Http;
 using Icesco.Insights.EmbeddedClickHouse.Library;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -17,11 +18,13 @@ public sealed class EmbeddedClickHouseServer : IAsyncDisposable
 {
     private readonly WebApplication app;
     private readonly EngineHost host;
+    private readonly EngineLogRelay relay;
 
-    private EmbeddedClickHouseServer(WebApplication app, EngineHost host, Uri endpoint, string? password)
+    private EmbeddedClickHouseServer(WebApplication app, EngineHost host, EngineLogRelay relay, Uri endpoint, string? password)
     {
         this.app = app;
         this.host = host;
+        this.relay = relay;
         Endpoint = endpoint;
         ConnectionString = $"Host={endpoint.Host};Port={endpoint.Port};Protocol=http;Username=default"
             + (string.IsNullOrEmpty(password) ? string.Empty : $";Password={password}");
@@ -50,18 +53,22 @@ public sealed class EmbeddedClickHouseServer : IAsyncDisposable
         Validator.ValidateObject(options, new ValidationContext(options), validateAllProperties: true);
 
         var library = await ChdbLibraryLocator.LocateAsync(options.LibraryPath, cancellationToken: cancellationToken).ConfigureAwait(false);
-        var engine = ChdbEngine.Open(library, options.DataPath);
+        var log = EngineLog.Create(options.DataPath, options.LogLevel);
+        var engine = ChdbEngine.Open(library, options.DataPath, log);
         EngineHost? host = null;
+        EngineLogRelay? relay = null;
         try
         {
             host = new EngineHost(engine, new EngineConnectionPool(engine, options.PoolSize));
-            var app = Build(options, host);
+            var app = Build(options, host, log);
+            relay = new EngineLogRelay(log, app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(EngineLogCategory));
             await app.StartAsync(cancellationToken).ConfigureAwait(false);
             var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-            return new EmbeddedClickHouseServer(app, host, new Uri(address.Replace("[::]", "localhost", StringComparison.Ordinal) + "/"), options.Password);
+            return new EmbeddedClickHouseServer(app, host, relay, new Uri(address.Replace("[::]", "localhost", StringComparison.Ordinal) + "/"), options.Password);
         }
         catch
         {
+            relay?.Dispose();
             // Booted engines must be shut down before the process exits, or its destructor aborts.
             if (host is not null)
             {
@@ -82,11 +89,17 @@ public sealed class EmbeddedClickHouseServer : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await app.StopAsync().ConfigureAwait(false);
-        await app.DisposeAsync().ConfigureAwait(false);
         host.Dispose();
+
+        // After the engine has shut down, so its last words are relayed too.
+        relay.Dispose();
+        await app.DisposeAsync().ConfigureAwait(false);
     }
 
-    private static WebApplication Build(EmbeddedClickHouseOptions options, EngineHost host)
+    /// <summary>The logger category of the engine's own messages.</summary>
+    public const string EngineLogCategory = "ClickHouse.Engine";
+
+    private static WebApplication Build(EmbeddedClickHouseOptions options, EngineHost host, EngineLog log)
     {
         var builder = WebApplication.CreateSlimBuilder();
 
@@ -94,6 +107,9 @@ public sealed class EmbeddedClickHouseServer : IAsyncDisposable
         // directory (a service's, say) must not add Kestrel endpoints or settings of its own.
         builder.Configuration.Sources.Clear();
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
+
+        // The engine's level is the operator's choice for its messages; the service's minimum must not cut it.
+        builder.Logging.AddFilter(EngineLogCategory, log.MinimumLevel);
         builder.WebHost.UseKestrel(kestrel =>
         {
             if (string.Equals(options.Host, "localhost", StringComparison.OrdinalIgnoreCase))

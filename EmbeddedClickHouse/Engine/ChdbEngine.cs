@@ -1,5 +1,6 @@
 using System.Runtime.InteropServices;
 using System.Text;
+using Icesco.Insights.EmbeddedClickHouse.Engine.Log;
 using Icesco.Insights.EmbeddedClickHouse.Native;
 
 namespace Icesco.Insights.EmbeddedClickHouse.Engine;
@@ -16,11 +17,13 @@ internal sealed unsafe class ChdbEngine : IDisposable
     private static ChdbEngine? current;
 
     private readonly string dataPath;
+    private readonly EngineLog log;
     private readonly EngineConnection keeper;
 
-    private ChdbEngine(string dataPath)
+    private ChdbEngine(string dataPath, EngineLog log)
     {
         this.dataPath = dataPath;
+        this.log = log;
         keeper = Connect();
         using var result = keeper.Execute("SELECT timezone(), version()"u8, "TabSeparated", []);
         if (result.Error is not null)
@@ -40,7 +43,7 @@ internal sealed unsafe class ChdbEngine : IDisposable
 
     public string DataPath => dataPath;
 
-    public static ChdbEngine Open(string libraryPath, string dataPath)
+    public static ChdbEngine Open(string libraryPath, string dataPath, EngineLog log)
     {
         lock (Gate)
         {
@@ -56,14 +59,15 @@ internal sealed unsafe class ChdbEngine : IDisposable
             // division by zero); the engine must not install process-wide handlers over it.
             ChdbNative.SetSignalHandlersEnabled(0);
             Directory.CreateDirectory(dataPath);
-            current = new ChdbEngine(Path.GetFullPath(dataPath));
+            current = new ChdbEngine(Path.GetFullPath(dataPath), log);
             return current;
         }
     }
 
     public EngineConnection Connect()
     {
-        var arguments = new[] { "clickhouse", $"--path={dataPath}" };
+        // Only the first connection boots the engine and reads its logger settings; later ones ignore them.
+        string[] arguments = ["clickhouse", $"--path={dataPath}", .. log.ConnectArguments];
         var native = arguments.Select(a => Marshal.StringToCoTaskMemUTF8(a)).ToArray();
         try
         {

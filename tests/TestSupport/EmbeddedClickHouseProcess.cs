@@ -26,11 +26,20 @@ public sealed class EmbeddedClickHouseProcess : IAsyncDisposable
     /// <param name="dataPath">The engine's data directory; reuse it to restart on the same data.</param>
     /// <param name="port">0 for any free port; a fixed port lets clients reconnect after a restart.</param>
     /// <param name="extraArguments">More command-line options, e.g. <c>--password</c>.</param>
-    public static async Task<EmbeddedClickHouseProcess> StartAsync(string dataPath, int port = 0, params string[] extraArguments)
+    public static Task<EmbeddedClickHouseProcess> StartAsync(string dataPath, int port = 0, params string[] extraArguments)
+        => WhenReadyAsync(ServiceProcess.Start(Program, Arguments(dataPath, port, extraArguments)));
+
+    /// <summary>As <see cref="StartAsync"/>, on a pseudo-terminal: what an operator at a console sees.</summary>
+    public static Task<EmbeddedClickHouseProcess> StartInTerminalAsync(string dataPath, params string[] extraArguments)
+        => WhenReadyAsync(ServiceProcess.StartInTerminal(Program, Arguments(dataPath, 0, extraArguments)));
+
+    private static string Program => typeof(EmbeddedClickHouseServer).Assembly.Location;
+
+    private static string[] Arguments(string dataPath, int port, string[] extraArguments)
+        => ["--path", dataPath, "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture), .. extraArguments];
+
+    private static async Task<EmbeddedClickHouseProcess> WhenReadyAsync(ServiceProcess process)
     {
-        var process = ServiceProcess.Start(
-            typeof(EmbeddedClickHouseServer).Assembly.Location,
-            ["--path", dataPath, "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture), .. extraArguments]);
         var line = await process.WaitForLineAsync(ReadyMarker, Deadline);
         return new EmbeddedClickHouseProcess(process, new Uri(line[(line.IndexOf(ReadyMarker, StringComparison.Ordinal) + ReadyMarker.Length)..].Trim()));
     }

@@ -43,14 +43,27 @@ public sealed class ServiceProcess : IAsyncDisposable
 
     /// <summary>Starts <paramref name="program"/> (e.g. a wrapper such as <c>unshare</c> around <c>dotnet</c>).</summary>
     public static ServiceProcess StartProgram(
-        string program, IEnumerable<string> arguments, string workingDirectory, IReadOnlyDictionary<string, string>? environment = null)
+        string program, IEnumerable<string> arguments, string workingDirectory, IReadOnlyDictionary<string, string>? environment = null) =>
+        Start(new ProcessStartInfo(program, arguments), workingDirectory, environment);
+
+    /// <summary>
+    /// Starts <c>dotnet <paramref name="assemblyPath"/> <paramref name="arguments"/></c> on a pseudo-terminal
+    /// (util-linux <c>script</c>), as an operator at a console runs it: some libraries print only to a terminal.
+    /// </summary>
+    public static ServiceProcess StartInTerminal(string assemblyPath, IEnumerable<string> arguments)
     {
-        var start = new ProcessStartInfo(program, arguments)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = workingDirectory,
-        };
+        var command = string.Join(' ', new[] { "dotnet", assemblyPath }.Concat(arguments).Select(ShellQuote));
+        return Start(new ProcessStartInfo("script", ["--quiet", "--return", "--flush", "--command", command, "/dev/null"]),
+            Path.GetDirectoryName(assemblyPath)!, environment: null);
+    }
+
+    private static string ShellQuote(string word) => "'" + word.Replace("'", "'\\''", StringComparison.Ordinal) + "'";
+
+    private static ServiceProcess Start(ProcessStartInfo start, string workingDirectory, IReadOnlyDictionary<string, string>? environment)
+    {
+        start.RedirectStandardOutput = true;
+        start.RedirectStandardError = true;
+        start.WorkingDirectory = workingDirectory;
         foreach (var (key, value) in environment ?? new Dictionary<string, string>())
         {
             start.Environment[key] = value;
