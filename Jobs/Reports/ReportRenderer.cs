@@ -22,7 +22,7 @@ public sealed class ReportRenderer : IDisposable
             var pdf = PdfReportWriter.Write(data, language, fonts.Value);
             files.Add(new ReportFile(data.Week, language.Code, "pdf", pdf.Content, pdf.Pages, data.GeneratedAt, clock.Elapsed));
             clock.Restart();
-            var html = Encoding.UTF8.GetBytes(HtmlReportWriter.Write(data, language));
+            var html = Encoding.UTF8.GetBytes(HtmlReportWriter.Write(data, language, fonts.Value));
             files.Add(new ReportFile(data.Week, language.Code, "html", html, 0, data.GeneratedAt, clock.Elapsed));
         }
         return files;

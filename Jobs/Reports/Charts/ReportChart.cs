@@ -4,12 +4,14 @@ using ScottPlot;
 namespace Icesco.Insights.Jobs.Reports.Charts;
 
 /// <summary>
-/// Draws a plotted panel (line, bar, barh) as a ScottPlot chart: a pure function of the panel, its rows
-/// and the reader's language, used for the PDF (drawn as vectors) and the HTML (as an image).
+/// Builds a plotted panel (line, bar, barh) as a ScottPlot chart without text: a pure function of the panel,
+/// its rows and the reader's language. ScottPlot draws lines, bars, grid and ticks; its tick labels are
+/// hidden and the legend is left out, because ScottPlot neither shapes Arabic nor keeps its letters in
+/// order: <see cref="ChartPainter"/> draws every text with the report's own shaping.
 /// </summary>
 public static class ReportChart
 {
-    public static Plot Build(PanelDefinition panel, PanelData data, CellFormatter formatter)
+    public static ChartFigure Build(PanelDefinition panel, PanelData data, CellFormatter formatter)
     {
         ArgumentNullException.ThrowIfNull(panel);
         ArgumentNullException.ThrowIfNull(data);
@@ -25,11 +27,12 @@ public static class ReportChart
         var categories = data.Rows.Select(r => TickLabel(data, r, xColumn, formatter)).Distinct().ToList();
         var position = categories.Select((c, i) => (c, i)).ToDictionary(p => p.c, p => (double)p.i);
         var yColumn = panel.Column(chart.Y[0])!;
+        var legend = new List<LegendEntry>();
 
         switch (chart.Kind)
         {
             case PanelChartKinds.Line:
-                AddLines(plot, panel, data, formatter, xColumn, position);
+                AddLines(plot, panel, data, formatter, xColumn, position, legend);
                 plot.Axes.Bottom.SetTicks([.. position.Values], [.. position.Keys]);
                 break;
             case PanelChartKinds.Bar:
@@ -48,16 +51,15 @@ public static class ReportChart
         }
 
         FormatValueAxis(plot, chart.Kind == PanelChartKinds.BarHorizontal ? plot.Axes.Bottom : plot.Axes.Left, yColumn.Format, formatter);
-        // No axis title: the section heading names the measure, and ScottPlot's rotated text would reverse Arabic in the PDF.
-        // One face per chart (ScottPlot applies Font.Set to every label): Noto Sans Arabic shapes Arabic and has
-        // digits, '.', ',', '-' and '٪' but no Latin letters, '/' or '%'; the labels below avoid those in Arabic.
-        plot.Font.Set(formatter.Language.RightToLeft ? Text.ReportFonts.ArabicFamily : Text.ReportFonts.LatinFamily);
-        (chart.Kind == PanelChartKinds.BarHorizontal ? (IAxis)plot.Axes.Left : plot.Axes.Bottom).TickLabelStyle.FontSize = 10;
-        return plot;
+        // No axis title: the section heading names the measure. Tick labels stay in the tick generators
+        // (ChartPainter reads them) but ScottPlot does not draw them.
+        plot.Axes.Bottom.TickLabelStyle.IsVisible = false;
+        plot.Axes.Left.TickLabelStyle.IsVisible = false;
+        return new ChartFigure(plot, legend, formatter.Language.RightToLeft);
     }
 
     private static void AddLines(Plot plot, PanelDefinition panel, PanelData data, CellFormatter formatter, PanelColumn xColumn,
-        Dictionary<string, double> position)
+        Dictionary<string, double> position, List<LegendEntry> legend)
     {
         var chart = panel.Chart;
         var seriesColumn = panel.Column(chart.Series);
@@ -83,13 +85,9 @@ public static class ReportChart
                 line.LineWidth = 2;
                 if (seriesColumn is not null)
                 {
-                    line.LegendText = group.Key;
+                    legend.Add(new LegendEntry(group.Key, line.Color.ToSKColor()));
                 }
             }
-        }
-        if (seriesColumn is not null)
-        {
-            plot.ShowLegend(Edge.Bottom);
         }
     }
 
@@ -109,19 +107,15 @@ public static class ReportChart
         }
     }
 
-    /// <summary>A category's tick: short dates (8 weeks must fit), long names on two lines.</summary>
+    /// <summary>A category's tick: short dates, so 8 weeks fit (long names are wrapped where they are drawn).</summary>
     private static string TickLabel(PanelData data, object?[] row, PanelColumn column, CellFormatter formatter)
     {
         if (column.Format == "date" && row[data.IndexOf(column.Name)] is DateTime date)
         {
-            // Day and month, short enough for 8 weeks. Arabic: '.' (its face has no '/'), and digits rather than
-            // month names, which ScottPlot did not always shape in tick labels (seen: مارس drawn unjoined).
+            // Day and month, short enough for 8 weeks; '.' in Arabic, where a date reads d.M at ICESCO.
             return date.ToString(formatter.Language.RightToLeft ? "d.M" : "d/M", System.Globalization.CultureInfo.InvariantCulture);
         }
-        var label = formatter.Format(data, row, column);
-        // Two lines only for left-to-right names: ScottPlot does not shape a second line of Arabic.
-        var middle = label.Length > 14 && !Text.BidiRuns.HasRightToLeft(label) ? label.IndexOf(' ', label.Length / 3) : -1;
-        return middle > 0 ? string.Concat(label.AsSpan(0, middle), "\n", label.AsSpan(middle + 1)) : label;
+        return formatter.Format(data, row, column);
     }
 
     private static void FormatValueAxis(Plot plot, IAxis axis, string format, CellFormatter formatter)
@@ -130,7 +124,7 @@ public static class ReportChart
         axis.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic
         {
             LabelFormatter = format != "percent" ? v => v.ToString("N0", culture)
-                : formatter.Language.RightToLeft ? v => (v * 100).ToString("N0", culture) + "\u066A" // Arabic percent sign: the face has no '%'
+                : formatter.Language.RightToLeft ? v => (v * 100).ToString("N0", culture) + "\u066A" // the Arabic percent sign
                 : v => v.ToString("P0", culture),
         };
         if (format == "percent")

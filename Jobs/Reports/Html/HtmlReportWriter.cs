@@ -3,8 +3,8 @@ using System.Text;
 using System.Text.Encodings.Web;
 using Icesco.Insights.Jobs.Reports.Charts;
 using Icesco.Insights.Jobs.Reports.Pdf;
+using Icesco.Insights.Jobs.Reports.Text;
 using Icesco.Insights.Panels;
-using ScottPlot;
 
 namespace Icesco.Insights.Jobs.Reports.Html;
 
@@ -15,13 +15,13 @@ namespace Icesco.Insights.Jobs.Reports.Html;
 public static class HtmlReportWriter
 {
     private const int ChartWidth = 900;
-    private const int ChartHeight = 380;
 
-    public static string Write(ReportData report, ReportLanguage language)
+    public static string Write(ReportData report, ReportLanguage language, ReportFonts fonts)
     {
         ArgumentNullException.ThrowIfNull(report);
         ArgumentNullException.ThrowIfNull(language);
         var formatter = new CellFormatter(language, report.Labels);
+        using var painter = new ShapedTextPainter(fonts);
         var encode = HtmlEncoder.Default;
         var heading = report.Heading(language);
         var html = new StringBuilder();
@@ -41,7 +41,7 @@ public static class HtmlReportWriter
                 {
                     PanelChartKinds.Figures => Figures(section, formatter, encode),
                     PanelChartKinds.Table => Table(section, formatter, encode),
-                    _ => Chart(section, formatter, encode, language),
+                    _ => Chart(section, formatter, painter, encode, language),
                 });
             }
             html.Append("</section>\n");
@@ -87,13 +87,11 @@ public static class HtmlReportWriter
         return html.Append("</tbody>\n</table>\n").ToString();
     }
 
-    private static string Chart(ReportSection section, CellFormatter formatter, HtmlEncoder encode, ReportLanguage language)
+    private static string Chart(ReportSection section, CellFormatter formatter, ShapedTextPainter painter, HtmlEncoder encode, ReportLanguage language)
     {
-        var plot = ReportChart.Build(section.Panel, section.Data, formatter);
-        var height = section.Panel.Chart.Series is null ? ChartHeight : ChartHeight + 120; // room for the legend
-        var png = plot.GetImageBytes(ChartWidth, height, ImageFormat.Png);
+        var png = ChartImage.Png(ReportChart.Build(section.Panel, section.Data, formatter), painter);
         var alt = encode.Encode(section.Panel.Title.In(language.Code));
-        return $"<img class=\"chart\" width=\"{ChartWidth}\" height=\"{height}\" alt=\"{alt}\" src=\"data:image/png;base64,{Convert.ToBase64String(png)}\">\n";
+        return $"<img class=\"chart\" width=\"{ChartWidth}\" alt=\"{alt}\" src=\"data:image/png;base64,{Convert.ToBase64String(png)}\">\n";
     }
 
     private const string Style =

@@ -42,21 +42,20 @@ public sealed class TextBlock(string text, float size, bool bold = false, SKColo
     }
 }
 
-/// <summary>A ScottPlot chart drawn into the page as vectors.</summary>
+/// <summary>A chart drawn into the page as vectors, its legend under it, every text shaped by the report's painter.</summary>
 public sealed class ChartBlock(PanelDefinition panel, PanelData data) : PdfBlock
 {
-    // A chart with one line per series carries a legend below it: give it room, so the plot is not squeezed.
-    private readonly float height = panel.Chart.Series is null ? 230 : 330;
+    private const float PlotHeight = 230;
 
-    public override BlockSize Size(PdfContext context) => new(height + 10);
+    public override BlockSize Size(PdfContext context) =>
+        new(PlotHeight + ChartPainter.LegendHeight(ReportChart.Build(panel, data, context.Formatter), context.Text, context.Width) + 14);
 
     public override void Draw(SKCanvas canvas, PdfContext context, float x, float y)
     {
-        var plot = ReportChart.Build(panel, data, context.Formatter);
+        var figure = ReportChart.Build(panel, data, context.Formatter);
         canvas.Save();
         canvas.Translate(x, y);
-        canvas.ClipRect(new SKRect(0, 0, context.Width, height));
-        plot.Render(canvas, (int)context.Width, (int)height);
+        ChartPainter.Draw(canvas, figure, context.Text, context.Width, PlotHeight + ChartPainter.LegendHeight(figure, context.Text, context.Width));
         canvas.Restore();
     }
 }

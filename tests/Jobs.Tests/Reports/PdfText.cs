@@ -10,6 +10,15 @@ public static class PdfText
     public static async Task<string> ExtractAsync(byte[] pdf) =>
         (await RunAsync("pdftotext", pdf, "-enc", "UTF-8", "{file}", "-")).Normalize(NormalizationForm.FormKC);
 
+    /// <summary>
+    /// <paramref name="text"/> as words separated by single spaces: a label is found as its word sequence
+    /// whatever the line breaks. The direction marks <c>pdftotext</c> puts around runs count as spaces: it
+    /// moves the space between an Arabic word and a Latin one inside the Latin run ("منتدى ‪ ICESCO‬الثقافي").
+    /// </summary>
+    public static string Words(string text) =>
+        string.Join(' ', new string([.. text.Select(c => c is '\u200E' or '\u200F' or (>= '\u202A' and <= '\u202E') or (>= '\u2066' and <= '\u2069') ? ' ' : c)])
+            .Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+
     public static async Task<int> PagesAsync(byte[] pdf)
     {
         var info = await RunAsync("pdfinfo", pdf, "{file}");
