@@ -19,10 +19,22 @@ internal sealed class LogFlusher(
     private readonly DurableLogOptions settings = options.Value;
     private CancellationToken shutdown;
 
+    // An insert in flight when the host stops is let finish (bounded by the host's shutdown timeout)
+    // rather than cancelled by the stopping token: cancelling it only makes the driver report a
+    // failed query and the last flush send the same batch again.
+    private readonly CancellationTokenSource abandonInserts = new();
+
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
         shutdown = cancellationToken; // the host's shutdown timeout bounds the last flush
+        using var timeout = cancellationToken.Register(abandonInserts.Cancel);
         await base.StopAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    public override void Dispose()
+    {
+        abandonInserts.Dispose();
+        base.Dispose();
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -115,7 +127,7 @@ internal sealed class LogFlusher(
         {
             try
             {
-                await writer.InsertAsync(batch, cancellationToken).ConfigureAwait(false);
+                await writer.InsertAsync(batch, abandonInserts.Token).ConfigureAwait(false);
                 if (attempt > 1)
                 {
                     DurableLogLog.FlushRecovered(logger, batch.ToString(), attempt);

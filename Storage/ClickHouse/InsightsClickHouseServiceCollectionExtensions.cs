@@ -37,7 +37,7 @@ public static class InsightsClickHouseServiceCollectionExtensions
             var options = sp.GetRequiredService<IOptions<ClickHouseOptions>>().Value;
             var settings = new ClickHouseClientSettings(options.ConnectionString)
             {
-                LoggerFactory = sp.GetService<ILoggerFactory>(),
+                LoggerFactory = sp.GetService<ILoggerFactory>() is { } logs ? new CancelledQueryLoggerFactory(logs) : null,
             };
             return new ClickHouseClient(settings);
         });

@@ -20,6 +20,6 @@ public sealed class TrendsCsvFacts
     {
         var row = new TrendRow("week", new DateOnly(2026, 3, 2), "topic", "culture", 10, 5, 0, null, null, null, null, -0.25, null, "none", true, DateTimeOffset.UnixEpoch);
         var line = TrendsCsv.Write([row]).Split("\r\n")[1];
-        Assert.Equal("week,2026-03-02,topic,culture,10,5,0,,,,,-0.25,,none,true,1970-01-01T00:00:00.000Z", line);
+        Assert.Equal("week,2026-03-02,topic,culture,10,5,0,,,,,-0.25,,none,true,false,1970-01-01T00:00:00.000Z", line);
     }
 }
