@@ -228,16 +228,35 @@ public sealed class DashboardBrowserFacts(EngineFixture engine, Chromium chromiu
             [new object[] { week, start, language, format, content, (ulong)bytes, "", pages, new DateTime(2026, 3, 2, 7, 0, 5, DateTimeKind.Utc), 480u }]);
     }
 
-    // Eight weeks of two topics, as the Trends job writes them; culture spikes in the last week.
-    private async Task StoreTrendsAsync()
+    [Theory]
+    [InlineData("en-GB", "in progress", "(in progress)")]
+    [InlineData("fr-FR", "en cours", "(en cours)")]
+    [InlineData("ar", "جارٍ", "(جارٍ)")]
+    public async Task A_week_still_under_way_is_marked_in_progress_with_no_anomaly_verdict(string locale, string badge, string heading)
+    {
+        await StoreTrendsAsync(lastWeekInProgress: true);
+        var page = await NewPageAsync(locale);
+        await site.SignInAsync(page, TestUsers.Of(DashboardRoles.Staff), "/trends");
+
+        await Expect(page.Locator("#trends-table tbody tr")).ToHaveCountAsync(2, new() { Timeout = 15_000 });
+        await Expect(page.Locator("#trends-table tr[data-value=culture] .badge.in-progress")).ToHaveTextAsync(badge);
+        await Expect(page.Locator("#trends-table .badge.anomaly")).ToHaveCountAsync(0);
+        await Expect(page.Locator("#trends-week")).ToContainTextAsync(heading);
+        await page.ScreenshotAsync(new() { Path = Screenshot($"dashboard-trends-in-progress-{locale[..2]}.png"), FullPage = true });
+    }
+
+    // Eight weeks of two topics, as the Trends job writes them; culture spikes in the last week,
+    // or, with lastWeekInProgress, the last week has not ended and carries no verdict.
+    private async Task StoreTrendsAsync(bool lastWeekInProgress = false)
     {
         var monday = new DateOnly(2026, 1, 5);
         var rows = new List<object[]>();
         for (var week = 0; week < 8; week++)
         {
             var start = monday.AddDays(7 * week);
-            rows.Add(Row(start, "education", 1000 + (100 * week), 0.7 + (0.01 * week), "none"));
-            rows.Add(Row(start, "culture", week == 7 ? 1400 : 400, 0.6, week == 7 ? "spike" : "none"));
+            var last = week == 7;
+            rows.Add(Row(start, "education", 1000 + (100 * week), 0.7 + (0.01 * week), last && lastWeekInProgress ? "in-progress" : "none"));
+            rows.Add(Row(start, "culture", last ? 1400 : 400, 0.6, !last ? "none" : lastWeekInProgress ? "in-progress" : "spike"));
         }
         await engine.Client.InsertBinaryAsync(
             $"{site.Collector.Database}.trends",
