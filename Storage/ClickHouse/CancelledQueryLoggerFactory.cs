@@ -20,7 +20,7 @@ public sealed class CancelledQueryLoggerFactory(ILoggerFactory inner) : ILoggerF
     }
 
     /// <summary>True for an exception that only says the caller gave up waiting.</summary>
-    public static bool IsCancellation(Exception? exception) => exception switch
+    private static bool IsCancellation(Exception? exception) => exception switch
     {
         OperationCanceledException => true,
         AggregateException aggregate => aggregate.InnerExceptions.Count > 0 && aggregate.InnerExceptions.All(IsCancellation),
