@@ -24,6 +24,8 @@ public static class ShardedTables
         ["engagement_by_country_1m"] = "cityHash64(site, country)",
         ["engagement_by_language_1h"] = "cityHash64(site, language)",
         ["engagement_by_article_1h"] = "cityHash64(site, article)",
+        ["explore_1h"] = "cityHash64(site, topic)",
+        ["article_audience_1h"] = "cityHash64(site, article_id)",
     };
 
     public static bool Contains(string table) => Keys.ContainsKey(table);
