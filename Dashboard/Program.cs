@@ -1,5 +1,6 @@
 using Icesco.Insights.Dashboard;
 using Icesco.Insights.Dashboard.Auth;
+using Icesco.Insights.Dashboard.Explore;
 using Icesco.Insights.Dashboard.Live;
 using Icesco.Insights.Dashboard.Localization;
 using Icesco.Insights.Dashboard.Panels;
@@ -18,6 +19,7 @@ builder.AddApiDocument();
 builder.AddDashboardAuth();
 builder.AddLive();
 builder.AddTrends();
+builder.AddExplore();
 builder.AddReports();
 builder.AddDashboardPanels();
 builder.AddScaleOut();
@@ -32,6 +34,7 @@ app.MapApiDocument();
 app.MapRazorPages();
 app.MapLive();
 app.MapTrendsApi();
+app.MapExploreApi();
 app.MapReportsApi();
 app.MapPanelsApi();
 
