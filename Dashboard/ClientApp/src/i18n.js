@@ -89,6 +89,8 @@ export function dimensionValueName(dimension, value) {
     case "member_state":
     case "country": return countryName(value);
     case "language": return languageName(value);
+    case "device": return text[`device.${value}`] ?? (value || t("common.unknown"));
+    case "source": return value === "direct" ? t("source.direct") : value || t("common.unknown");
     default: return value || t("common.unknown");
   }
 }

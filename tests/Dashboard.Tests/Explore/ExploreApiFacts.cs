@@ -1,39 +1,29 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using ClickHouse.Driver.Utility;
 using Icesco.Insights.Dashboard.Auth;
 using Icesco.Insights.Dashboard.Tests.Infrastructure;
-using Icesco.Insights.Storage.ClickHouse;
 using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace Icesco.Insights.Dashboard.Tests.Explore;
 
 /// <summary>
-/// <c>/api/v1/explore</c> over raw events the test inserts into a database of its own; the rollup <c>explore_1h</c>
-/// is filled by the engine's materialized views, as in production. The custom week 2026-03-02..08 is compared with
-/// 2026-02-23..03-01; events sit at 12:00 UTC, the middle of a local day in Africa/Casablanca (UTC+0 or +1).
+/// <c>/api/v1/explore</c> over the raw events of <see cref="RawEvents.ExploreWeekAsync"/> in a database of its own; the
+/// rollup <c>explore_1h</c> is filled by the engine's materialized views, as in production.
 /// </summary>
 [Collection(EngineCollection.Name)]
 public sealed class ExploreApiFacts(EngineFixture engine) : IAsyncLifetime, IDisposable
 {
     private const string Week = "period=custom&from=2026-03-02&to=2026-03-08";
-    private static readonly DateTime ThisWeek = new(2026, 3, 3, 12, 0, 0, DateTimeKind.Utc);
-    private static readonly DateTime WeekBefore = new(2026, 2, 24, 12, 0, 0, DateTimeKind.Utc);
 
     private DashboardApp app = null!;
     private string database = "";
-    private ulong visitor;
 
     public async Task InitializeAsync()
     {
         database = await TestDatabase.CreateAsync(engine);
         app = new DashboardApp(engine, database);
-        await ViewsAsync(ThisWeek, 3, "culture", ["MA"], "MA", "fr", "desktop", "www.google.com");
-        await ViewsAsync(ThisWeek, 2, "education", ["EG"], "EG", "ar", "mobile", "");
-        await ViewsAsync(ThisWeek, 1, "culture", ["MA", "SN"], "FR", "en", "mobile", "=cmd.example");
-        await ViewsAsync(WeekBefore, 2, "culture", ["MA"], "MA", "fr", "desktop", "www.google.com");
-        await RatingsAsync(ThisWeek, "culture", ["MA"], "MA", "fr", "desktop", 5, 2);
+        await new RawEvents(engine, database).ExploreWeekAsync();
     }
 
     public Task DisposeAsync() => Task.CompletedTask;
@@ -169,26 +159,4 @@ public sealed class ExploreApiFacts(EngineFixture engine) : IAsyncLifetime, IDis
 
     private static List<(string?, long)> Rows(JsonElement rows) =>
         [.. rows.EnumerateArray().Select(r => (r.GetProperty("value").GetString(), r.GetProperty("current").GetProperty("views").GetInt64()))];
-
-    private Task<long> ViewsAsync(DateTime at, int count, string topic, string[] states, string country, string language, string device, string referrer) =>
-        engine.Client.InsertBinaryAsync(
-            "page_views",
-            ["event_id", "event_time", "received_at", "site", "article_id", "url", "path", "topic", "member_states", "visitor_hash", "country", "language", "device", "referrer_host"],
-            Enumerable.Range(0, count).Select(_ => new object[]
-            {
-                Guid.NewGuid(), at, at, "icesco.org", $"{topic}-story", $"https://icesco.org/{language}/{topic}-story", $"/{language}/{topic}-story",
-                topic, states, ++visitor, country, language, device, referrer,
-            }).ToList(),
-            QueryPurpose.Insert("test-explore", database));
-
-    private Task<long> RatingsAsync(DateTime at, string topic, string[] states, string country, string language, string device, params int[] ratings) =>
-        engine.Client.InsertBinaryAsync(
-            "feedback",
-            ["event_id", "event_time", "received_at", "site", "article_id", "url", "path", "topic", "member_states", "visitor_hash", "country", "language", "device", "referrer_host", "rating", "rating_scale", "comment"],
-            ratings.Select(r => new object[]
-            {
-                Guid.NewGuid(), at, at, "icesco.org", $"{topic}-story", $"https://icesco.org/{language}/{topic}-story", $"/{language}/{topic}-story",
-                topic, states, ++visitor, country, language, device, "www.google.com", (byte)r, (byte)5, "",
-            }).ToList(),
-            QueryPurpose.Insert("test-explore", database));
 }
