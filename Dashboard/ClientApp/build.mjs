@@ -9,7 +9,7 @@ const outdir = fileURLToPath(new URL("../wwwroot/dist/", import.meta.url));
 rmSync(outdir, { recursive: true, force: true });
 
 await build({
-  entryPoints: { live: "src/live.js", trends: "src/trends.js", explore: "src/explore.js", reports: "src/reports.js" },
+  entryPoints: { live: "src/live.js", trends: "src/trends.js", explore: "src/explore.js", feedback: "src/feedback.js", article: "src/article.js", reports: "src/reports.js" },
   absWorkingDir: fileURLToPath(new URL(".", import.meta.url)),
   outdir,
   bundle: true,

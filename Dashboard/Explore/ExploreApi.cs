@@ -1,4 +1,6 @@
 using Icesco.Insights.Dashboard.Auth;
+using Icesco.Insights.Dashboard.Explore.Articles;
+using Icesco.Insights.Dashboard.Explore.Feedback;
 using Icesco.Insights.ServiceDefaults;
 using Microsoft.Extensions.Options;
 
@@ -19,7 +21,7 @@ public static class ExploreApi
     public static WebApplicationBuilder AddExplore(this WebApplicationBuilder builder)
     {
         builder.Services.AddValidatedOptions<ExploreOptions>(ExploreOptions.SectionName);
-        builder.Services.AddSingleton<ExploreQuery>();
+        builder.Services.AddSingleton<ExploreQuery>().AddFeedbackExplorer().AddArticleExplorer();
         return builder;
     }
 
@@ -81,6 +83,8 @@ public static class ExploreApi
         .WithSummary("The period's time series as CSV (bucket: hour up to 2 days, day up to 93 days, else ISO week)")
         .WithDescription(Parameters)
         .Produces<string>(contentType: "text/csv");
+
+        group.MapFeedbackApi().MapArticleApi();
         return app;
     }
 

@@ -85,12 +85,7 @@ public sealed partial class ExploreQuery(ClickHouseClient client, IOptions<Click
     {
         var zone = options.Value.ResolveTimeZone();
         var parameters = new ClickHouseParameterCollection();
-        var bucket = period.Bucket switch
-        {
-            ExploreBucket.Hour => "hour",
-            ExploreBucket.Day => $"toStartOfDay(hour, '{ZoneLiteral()}')",
-            _ => $"toDateTime(toMonday(hour, '{ZoneLiteral()}'), '{ZoneLiteral()}')",
-        };
+        var bucket = BucketSql(period.Bucket);
         var sql = $"""
             SELECT toUnixTimestamp({bucket}) AS bucket, cur, sum(views), uniqMerge(visitors), sum(ratings), sum(satisfied)
             FROM {Source(period, filters, parameters)}
@@ -115,6 +110,14 @@ public sealed partial class ExploreQuery(ClickHouseClient client, IOptions<Click
                 now.Ratings == 0 ? null : (double)now.Satisfied / now.Ratings, before.Views, before.Ratings);
         })];
     }
+
+    /// <summary>The start of <paramref name="bucket"/> holding the rollup's <c>hour</c>, in local days and ISO weeks of <c>Trends:TimeZone</c>.</summary>
+    public string BucketSql(ExploreBucket bucket) => bucket switch
+    {
+        ExploreBucket.Hour => "hour",
+        ExploreBucket.Day => $"toStartOfDay(hour, '{ZoneLiteral()}')",
+        _ => $"toDateTime(toMonday(hour, '{ZoneLiteral()}'), '{ZoneLiteral()}')",
+    };
 
     /// <summary>
     /// <c>explore_1h</c> rows of both periods with <c>cur</c> telling them apart, behind the filters; the time bounds

@@ -6,7 +6,7 @@ namespace Icesco.Insights.Storage.Migrations;
 
 /// <summary>
 /// Fills the <c>{placeholder}</c>s of a migration from validated options. Only identifiers and
-/// integers (and the constant <see cref="ReferrerSources"/> expression) are ever substituted, never user text; <c>{name:Type}</c> query parameters have a colon
+/// integers (and the constant <see cref="ReferrerSources"/> and <see cref="SearchText"/> expressions) are ever substituted, never user text; <c>{name:Type}</c> query parameters have a colon
 /// and are left alone. An unknown placeholder is an error rather than SQL sent with braces in it.
 /// </summary>
 internal static partial class MigrationTemplate
@@ -17,6 +17,7 @@ internal static partial class MigrationTemplate
         ["raw_event_ttl_days"] = options.RawEventRetentionDays.ToString(CultureInfo.InvariantCulture),
         // A constant expression of ours (no user text); changing it later needs a new migration, as the views keep it.
         ["referrer_source"] = ReferrerSources.SqlExpression("referrer_host"),
+        ["search_text"] = SearchText.SqlExpression("comment"),
     };
 
     public static string Render(string sql, IReadOnlyDictionary<string, string> values, string fileName) =>

@@ -5,46 +5,22 @@ import { getJson } from "./api.js";
 import { base, chart, palette, side } from "./charts.js";
 import { byId, el, replace, setFigure } from "./dom.js";
 import { dimensionValueName, format, locale, rtl, t } from "./i18n.js";
+import { DIMENSIONS, PERIOD_KEYS, bindPeriod, linkTabs, navigate as go, pageState, showPeriod, trend } from "./period.js";
 
-const DIMENSIONS = ["topic", "member_state", "country", "language", "device", "source"];
-const STATE_KEYS = ["period", "from", "to", ...DIMENSIONS];
+const STATE_KEYS = [...PERIOD_KEYS, ...DIMENSIONS];
 const series = chart(byId("explore-series"));
-const presets = [...document.querySelectorAll("[data-preset]")];
 let request = 0;
 
-for (const button of presets) {
-  button.addEventListener("click", () => navigate({ period: button.dataset.preset, from: null, to: null }));
-}
-byId("explore-period").addEventListener("submit", (event) => {
-  event.preventDefault();
-  const from = byId("explore-from").value;
-  const to = byId("explore-to").value;
-  if (from && to) navigate({ period: "custom", from, to });
-});
+bindPeriod(navigate);
 window.addEventListener("popstate", () => load());
 load();
 
-/** The page state from the address: only the keys the API knows, empty ones left out. */
 function state() {
-  const params = new URLSearchParams(location.search);
-  const result = new URLSearchParams();
-  for (const key of STATE_KEYS) {
-    const value = params.get(key);
-    if (value) result.set(key, value);
-  }
-  return result;
+  return pageState(STATE_KEYS);
 }
 
-/** Applies `changes` (null removes a key) to the address, as a new history entry, and redraws. */
 function navigate(changes) {
-  const next = state();
-  for (const [key, value] of Object.entries(changes)) {
-    if (value === null || value === undefined || value === "") next.delete(key);
-    else next.set(key, value);
-  }
-  const query = next.toString();
-  history.pushState(null, "", query ? `${location.pathname}?${query}` : location.pathname);
-  load();
+  go(STATE_KEYS, changes, load);
 }
 
 async function load() {
@@ -58,6 +34,7 @@ async function load() {
     link.href = `/api/v1/explore/breakdown.csv?${withKey(query, "dimension", dimension)}`;
   }
   drawFilters(query);
+  linkTabs(query);
   try {
     const overview = await getJson(`/api/v1/explore/overview?${query}`);
     if (mine !== request) return; // a newer state was chosen meanwhile
@@ -79,21 +56,8 @@ function withKey(query, key, value) {
 }
 
 function drawPeriod(period) {
-  for (const button of presets) button.setAttribute("aria-pressed", String(button.dataset.preset === period.preset));
-  byId("explore-from").value = period.firstDay;
-  byId("explore-to").value = period.lastDay;
-  const previousFirst = localDay(period.previousStart);
-  const previousLast = localDay(new Date(new Date(period.previousEnd).getTime() - 1));
-  const range = t("explore.range", format.longDay(period.firstDay), format.longDay(period.lastDay), format.longDay(previousFirst), format.longDay(previousLast));
-  byId("explore-range").textContent = period.inProgress ? `${range} (${t("explore.inProgress")})` : range;
+  showPeriod(period);
   byId("explore-series-title").textContent = `${t("explore.seriesTitle")} (${t(`explore.byBucket.${period.bucket}`)})`;
-}
-
-// The calendar day of an instant in the page's time zone (Trends:TimeZone), as yyyy-MM-dd.
-const zone = document.querySelector("[data-time-zone]")?.dataset.timeZone || "UTC";
-const dayInZone = new Intl.DateTimeFormat("en-CA", { timeZone: zone, year: "numeric", month: "2-digit", day: "2-digit" });
-function localDay(instant) {
-  return dayInZone.format(new Date(instant));
 }
 
 function drawFilters(query) {
@@ -124,7 +88,8 @@ function drawFigures(totals) {
     current.csatLow === null ? null : `${t("trends.interval", format.percent(current.csatLow), format.percent(current.csatHigh))} `,
     current.ratings > 0 && current.smallSample ? el("span", { class: "badge small-sample", title: t("trends.smallSampleHint") }, t("trends.smallSample")) : null,
     totals.csatChange === null ? null : el("span", { class: `change ${trend(totals.csatChange)}` }, ` ${points(totals.csatChange)}`),
-    ` · ${t("explore.previous", format.percent(previous.csat))}`);
+    // Nothing to say about the period before when it had no ratings.
+    previous.csat === null ? null : ` · ${t("explore.previous", format.percent(previous.csat))}`);
 }
 
 function figure(key, text, value, change, previousText) {
@@ -185,8 +150,4 @@ function drawBreakdown(dimension, rows, chosen) {
     row.addEventListener("click", () => navigate({ [dimension]: selected ? null : r.value }));
     return row;
   }));
-}
-
-function trend(change) {
-  return change > 0 ? "up" : change < 0 ? "down" : "";
 }

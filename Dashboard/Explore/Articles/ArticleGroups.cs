@@ -1,0 +1,94 @@
+using System.Globalization;
+using ClickHouse.Driver;
+using ClickHouse.Driver.ADO.Parameters;
+using ClickHouse.Driver.Utility;
+using Icesco.Insights.Storage.ClickHouse;
+using Microsoft.Extensions.Options;
+
+namespace Icesco.Insights.Dashboard.Explore.Articles;
+
+/// <summary>
+/// Stories as the article registry (<c>articles</c>, migration 0002) knows them: the language versions of one story
+/// share a translation group. Each read takes the newest row of an article (the registry re-inserts to update).
+/// </summary>
+public sealed class ArticleGroups(ClickHouseClient client, IOptions<ClickHouseOptions> clickHouse)
+{
+    public const int MaxSearchResults = 20;
+
+    private const string Latest = """
+        SELECT article_id, argMax(title_ar, updated_at) AS ar, argMax(title_en, updated_at) AS en, argMax(title_fr, updated_at) AS fr,
+               argMax(url, updated_at) AS url, argMax(language, updated_at) AS language, argMax(translation_group, updated_at) AS translation_group
+        """;
+
+    /// <summary>The ids of every version of <paramref name="articleId"/>'s story; the id alone when the registry does not know it.</summary>
+    public async Task<IReadOnlyList<string>> VersionsOfAsync(string articleId, CancellationToken cancellationToken) =>
+        await VersionsAsync(articleId, cancellationToken).ConfigureAwait(false) is { Count: > 0 } versions
+            ? [.. versions.Select(v => v.Id)]
+            : [articleId];
+
+    /// <summary>Every version of <paramref name="articleId"/>'s story with its titles, ordered ar, en, fr; empty when unknown.</summary>
+    public async Task<IReadOnlyList<(string Id, ArticleTitles Titles)>> VersionsAsync(string articleId, CancellationToken cancellationToken)
+    {
+        var parameters = new ClickHouseParameterCollection();
+        parameters.AddParameter("id", articleId);
+        var sql = $"""
+            {Latest}
+            FROM {Database}.articles
+            GROUP BY article_id
+            HAVING translation_group = (SELECT argMax(translation_group, updated_at) FROM {Database}.articles WHERE article_id = {"{id:String}"})
+                OR article_id = {"{id:String}"}
+            ORDER BY language, article_id
+            """;
+        return await ReadAsync(sql, parameters, "dashboard-article-versions", cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<Dictionary<string, ArticleTitles>> TitlesAsync(string[] ids, CancellationToken cancellationToken)
+    {
+        var parameters = new ClickHouseParameterCollection();
+        parameters.AddParameter("ids", ids);
+        var sql = $"{Latest} FROM {Database}.articles WHERE article_id IN {{ids:Array(String)}} GROUP BY article_id";
+        return (await ReadAsync(sql, parameters, "dashboard-article-titles", cancellationToken).ConfigureAwait(false))
+            .ToDictionary(v => v.Id, v => v.Titles, StringComparer.Ordinal);
+    }
+
+    /// <summary>
+    /// Stories whose title in any language contains every word of <paramref name="words"/> (normalised as the
+    /// feedback search is: <see cref="SearchText"/>), one version per story (the first of ar, en, fr), at most <see cref="MaxSearchResults"/>.
+    /// </summary>
+    public async Task<IReadOnlyList<(string Id, ArticleTitles Titles)>> SearchAsync(IReadOnlyList<string> words, CancellationToken cancellationToken)
+    {
+        var parameters = new ClickHouseParameterCollection();
+        var conditions = words.Select((w, i) =>
+        {
+            parameters.AddParameter($"w{i}", w);
+            return $"position({SearchText.SqlExpression("concat(ar, ' ', en, ' ', fr)")}, {SearchText.SqlExpression($"{{w{i}:String}}")}) > 0";
+        });
+        var sql = $"""
+            SELECT argMin(article_id, language), argMin(ar, language), argMin(en, language), argMin(fr, language),
+                   argMin(url, language), min(language), translation_group
+            FROM ({Latest} FROM {Database}.articles GROUP BY article_id)
+            WHERE {string.Join(" AND ", conditions.DefaultIfEmpty("1"))}
+            GROUP BY translation_group
+            ORDER BY translation_group
+            LIMIT {MaxSearchResults}
+            """;
+        return await ReadAsync(sql, parameters, "dashboard-article-search", cancellationToken).ConfigureAwait(false);
+    }
+
+    private string Database => clickHouse.Value.Database;
+
+    private async Task<List<(string Id, ArticleTitles Titles)>> ReadAsync(string sql, ClickHouseParameterCollection parameters, string purpose, CancellationToken cancellationToken)
+    {
+        var result = new List<(string, ArticleTitles)>();
+        using var reader = await client.ExecuteReaderAsync(sql, parameters, QueryPurpose.Options(purpose), cancellationToken).ConfigureAwait(false);
+        while (reader.Read())
+        {
+            result.Add((reader.GetString(0), new ArticleTitles(reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetString(4),
+                Convert.ToString(reader.GetValue(5), CultureInfo.InvariantCulture) ?? "", reader.GetString(6))));
+        }
+        return result;
+    }
+}
+
+/// <summary>An article version's titles in the three languages, its address, language and translation group.</summary>
+public sealed record ArticleTitles(string Ar, string En, string Fr, string Url, string Language, string TranslationGroup);
