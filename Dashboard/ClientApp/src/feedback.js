@@ -58,7 +58,7 @@ async function load(cursor = null) {
   try {
     const page = await getJson(`/api/v1/explore/feedback?${asked}`);
     if (mine !== request) return; // a newer state was chosen meanwhile
-    showPeriod(page.period);
+    showPeriod(page.period, false);
     byId("feedback-count").textContent = t("feedback.count", format.integer(page.total));
     message.textContent = page.total === 0 ? t("feedback.empty") : "";
     const rows = page.items.map((item) => row(item, query));
@@ -84,7 +84,8 @@ function drawFilters(query) {
 }
 
 function row(item, query) {
-  const title = item.article ? item.article[item.language] || item.article.en || item.article.ar || item.article.fr : item.articleId;
+  // The title in the reader's language of the page; the version rated is named beside it.
+  const title = item.article ? item.article[lang] || item.article[item.language] || item.article.en || item.article.ar || item.article.fr : item.articleId;
   const articleLink = new URLSearchParams({ id: item.articleId });
   for (const key of PERIOD_KEYS) if (query.get(key)) articleLink.set(key, query.get(key));
   return el("tr", { "data-id": item.id },

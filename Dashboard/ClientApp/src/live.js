@@ -159,8 +159,13 @@ function renderArticles(articles) {
   const list = byId("top-articles");
   if (articles.length === 0) return replace(list, el("li", { class: "empty" }, t("live.noViews")));
   replace(list, articles.map((a) => el("li", { "data-article": a.article },
-    el("span", { class: "title", dir: "auto" }, a.title || a.article),
+    el("a", { class: "title", dir: "auto", href: articlePage(a.article) }, a.title || a.article),
     el("span", { class: "figure", "data-value": a.views }, format.integer(a.views)))));
+}
+
+/** The Explore page of an article's story (all its language versions), over the last 7 days. */
+function articlePage(article) {
+  return `/explore/article?${new URLSearchParams({ id: article, period: "7d" })}`;
 }
 
 function drawGauge(csat) {
@@ -199,7 +204,7 @@ function ratingItem(r) {
     el("div", { class: "rating-head" },
       el("span", { class: "answer", "data-rating": r.rating, "data-scale": r.scale }, answerName(r.rating, r.scale)),
       el("time", { datetime: new Date(r.at).toISOString() }, format.shortTime(r.at))),
-    el("div", { class: "rating-article", dir: "auto" }, r.title || r.article),
+    el("a", { class: "rating-article", dir: "auto", href: articlePage(r.article) }, r.title || r.article),
     el("div", { class: "rating-meta" },
       [topicName(r.topic), places, languageName(r.language)].filter(Boolean).join(" · ")),
     r.comment ? el("p", { class: "comment", dir: "auto" }, r.comment) : null);

@@ -44,15 +44,15 @@ export function bindPeriod(go) {
   });
 }
 
-/** Shows the period an answer is about: the pressed preset, its days and the period it is compared with. */
-export function showPeriod(period) {
+/** Shows the period an answer is about: the pressed preset, its days and (unless `compared` is false) the period it is compared with. */
+export function showPeriod(period, compared = true) {
   for (const button of presets) button.setAttribute("aria-pressed", String(button.dataset.preset === period.preset));
   byId("explore-from").value = period.firstDay;
   byId("explore-to").value = period.lastDay;
   const previousFirst = localDay(period.previousStart);
   const previousLast = localDay(new Date(new Date(period.previousEnd).getTime() - 1));
-  const range = t("explore.range", format.longDay(period.firstDay), format.longDay(period.lastDay), format.longDay(previousFirst), format.longDay(previousLast));
-  byId("explore-range").textContent = period.inProgress ? `${range} (${t("explore.inProgress")})` : range;
+  const range = !compared ? t("explore.rangeOnly", format.longDay(period.firstDay), format.longDay(period.lastDay)) : t("explore.range", format.longDay(period.firstDay), format.longDay(period.lastDay), format.longDay(previousFirst), format.longDay(previousLast));
+  byId("explore-range").textContent = period.inProgress && compared ? `${range} (${t("explore.inProgress")})` : range;
 }
 
 /** Points the tabs at the same period (and, between the overview and the feedback, the same filters). */

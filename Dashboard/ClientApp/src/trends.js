@@ -103,7 +103,9 @@ function drawTable(rows, latest) {
   const body = byId("trends-table").tBodies[0];
   const sorted = [...rows].sort((a, b) => b.views - a.views);
   replace(body, sorted.map((r) => el("tr", { "data-value": r.dimensionValue, "data-anomaly": r.anomaly },
-    el("th", { scope: "row", dir: "auto" }, dimensionValueName(dimension, r.dimensionValue)),
+    el("th", { scope: "row", dir: "auto" }, dimension === "article"
+      ? el("a", { href: `/explore/article?${new URLSearchParams({ id: r.dimensionValue, period: "30d" })}` }, dimensionValueName(dimension, r.dimensionValue))
+      : dimensionValueName(dimension, r.dimensionValue)),
     el("td", { class: "number" }, format.integer(r.views)),
     el("td", { class: `number change ${trend(r.viewsChange)}`, title: r.inProgress ? t("trends.changeSoFarHint") : null }, format.change(r.viewsChange)),
     el("td", { class: "number" }, format.integer(r.uniqueVisitors)),

@@ -46,6 +46,8 @@ public sealed class DashboardBrowserFacts(EngineFixture engine, Chromium chromiu
         await Expect(page.Locator("#views-last-hour")).ToHaveAttributeAsync("data-value", "3", Pushed);
         await Expect(page.Locator("#views-last-hour")).ToHaveTextAsync("3");
         await Expect(page.Locator("#top-articles li[data-article='rabat-forum'] .title")).ToHaveTextAsync("Title of rabat-forum");
+        // A top article opens its story's Explore page.
+        await Expect(page.Locator("#top-articles li[data-article='rabat-forum'] a.title")).ToHaveAttributeAsync("href", "/explore/article?id=rabat-forum&period=7d");
         await Expect(page.Locator("#topic-sparklines li[data-topic='education'] .figure")).ToHaveAttributeAsync("data-value", "3");
         await Expect(page.Locator("#member-state-list li[data-member-state='MA'] .name")).ToHaveTextAsync("Morocco");
 
