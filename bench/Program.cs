@@ -6,6 +6,7 @@ return args.FirstOrDefault() switch
     "hello" => await HelloWorldServer.RunAsync(args),
     "insert-limit" => await InsertLimitBenchmark.RunAsync(args),
     "trends" => await TrendsBenchmark.RunAsync(args),
+    "explore" => await ExploreBenchmark.RunAsync(args),
     "report" => await ReportBenchmark.RunAsync(args),
     "live" => await LiveBenchmark.RunAsync(args),
     "storage" => await StorageBenchmark.RunAsync(args),

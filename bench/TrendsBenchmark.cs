@@ -99,10 +99,14 @@ internal static class TrendsBenchmark
     }
 
     /// <summary>Seeds <paramref name="events"/> page views (and their feedback) over the 9 weeks into <paramref name="database"/>, printing progress.</summary>
-    internal static async Task<TimeSpan> SeedAsync(ClickHouseClient client, string database, long events, long chunk)
+    internal static Task<TimeSpan> SeedAsync(ClickHouseClient client, string database, long events, long chunk) =>
+        SeedAsync(client, database, events, chunk, FirstDay, LastDay);
+
+    /// <summary>As above, over the whole days <paramref name="firstDay"/> to <paramref name="lastDay"/> (UTC).</summary>
+    internal static async Task<TimeSpan> SeedAsync(ClickHouseClient client, string database, long events, long chunk, DateOnly firstDay, DateOnly lastDay)
     {
-        var from = FirstDay.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
-        var span = LastDay.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc) - from;
+        var from = firstDay.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+        var span = lastDay.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc) - from;
         var total = Stopwatch.StartNew();
         for (var start = 0L; start < events; start += chunk)
         {
@@ -145,10 +149,10 @@ internal static class TrendsBenchmark
     private static async Task<long> ScalarAsync(ClickHouseClient client, string sql) =>
         Convert.ToInt64(await client.ExecuteScalarAsync(sql, new ClickHouseParameterCollection(), QueryPurpose.Options("bench-count")), CultureInfo.InvariantCulture);
 
-    private static long DirectorySize(DirectoryInfo directory) =>
+    internal static long DirectorySize(DirectoryInfo directory) =>
         directory.EnumerateFiles("*", SearchOption.AllDirectories).Sum(f => f.Length);
 
-    private static long Option(string[] args, string name, long fallback)
+    internal static long Option(string[] args, string name, long fallback)
     {
         var index = Array.IndexOf(args, name);
         return index >= 0 ? long.Parse(args[index + 1], CultureInfo.InvariantCulture) : fallback;
@@ -165,7 +169,7 @@ internal static class TrendsBenchmark
     }
 
     /// <summary>The process's peak resident memory (VmHWM), reset between phases through <c>/proc/self/clear_refs</c>.</summary>
-    private static class PeakMemory
+    internal static class PeakMemory
     {
         public static void Reset()
         {

@@ -93,7 +93,12 @@ internal static class TrendsSeedSql
 
     private static readonly string[] Referrers = ["", "", "", "www.google.com", "www.facebook.com", "x.com", "t.co", "www.bing.com", "news.google.com", "www.linkedin.com"];
 
-    private static readonly string[] Comments = ["مفيد جدا", "clear, thanks", "merci pour cet article", "page too slow", "الترجمة غير دقيقة", "le lien ne marche pas", "great initiative"];
+    // With diacritics and letter forms as readers write them, so that the explorer's search is measured on real work.
+    private static readonly string[] Comments =
+    [
+        "مفيد جدا", "clear, thanks", "merci pour cet article", "page too slow", "الترجمة غير دقيقة", "le lien ne marche pas", "great initiative",
+        "مقالٌ رائعٌ عن التَّعليمِ في إفريقيا", "l'éducation des filles mérite un suivi", "أتمنى المزيد عن الثقافة الإسلاميّة", "the video does not play on my phone",
+    ];
 
     // Most readers from the headquarters' region and the larger member states, then the rest of the world; "" = unknown.
     private static readonly string[] Countries =

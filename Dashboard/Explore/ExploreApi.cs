@@ -21,7 +21,7 @@ public static class ExploreApi
     public static WebApplicationBuilder AddExplore(this WebApplicationBuilder builder)
     {
         builder.Services.AddValidatedOptions<ExploreOptions>(ExploreOptions.SectionName);
-        builder.Services.AddSingleton<ExploreQuery>().AddFeedbackExplorer().AddArticleExplorer();
+        builder.Services.AddSingleton<ExploreSources>().AddSingleton<ExploreQuery>().AddFeedbackExplorer().AddArticleExplorer();
         return builder;
     }
 

@@ -54,23 +54,20 @@ public sealed partial record ExploreFilters(IReadOnlyDictionary<string, string> 
     };
 
     /// <summary>
-    /// <c>AND …</c> conditions over the columns of <c>explore_1h</c> (or a raw event table: same names), with their
-    /// parameters added to <paramref name="parameters"/>; <paramref name="except"/> leaves one dimension out.
+    /// <c>AND …</c> conditions over the columns of an Explore rollup or a raw event table (same names), with their
+    /// parameters added to <paramref name="parameters"/>. A member state is matched in the <c>member_states</c> array, or,
+    /// with <paramref name="memberStateArray"/> false, in a <c>member_state</c> column (a row per state).
     /// </summary>
-    public string Sql(ClickHouseParameterCollection parameters, string? except = null)
+    public string Sql(ClickHouseParameterCollection parameters, bool memberStateArray = true)
     {
         var sql = new StringBuilder();
         foreach (var (dimension, value) in Values)
         {
-            if (dimension == except)
-            {
-                continue;
-            }
             var name = $"f_{dimension}";
             var stored = value == Unknown && dimension is "country" or "language" ? "" : value;
             parameters.AddParameter(name, stored);
             sql.Append(dimension == "member_state"
-                ? $" AND has(member_states, {{{name}:String}})"
+                ? memberStateArray ? $" AND has(member_states, {{{name}:String}})" : $" AND member_state = {{{name}:String}}"
                 : $" AND {dimension} = {{{name}:String}}");
         }
         return sql.ToString();

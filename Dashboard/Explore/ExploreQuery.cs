@@ -9,17 +9,17 @@ using Microsoft.Extensions.Options;
 namespace Icesco.Insights.Dashboard.Explore;
 
 /// <summary>
-/// The overview's questions, each one scan of the hourly rollup <c>explore_1h</c> (migration 0010) that reads the period
-/// and the period before together: totals, a time series, and a breakdown by one dimension.
+/// The overview's questions — totals, a time series, a breakdown by one dimension — each one scan that reads the period
+/// and the period before together, from the rollup <see cref="ExploreSources"/> picks for its filters and breakdown.
 /// </summary>
-public sealed partial class ExploreQuery(ClickHouseClient client, IOptions<ClickHouseOptions> clickHouse, IOptions<ExploreOptions> options)
+public sealed partial class ExploreQuery(ClickHouseClient client, IOptions<ExploreOptions> options, ExploreSources sources)
 {
     public const int MaxRows = 100;
 
     private static readonly Dictionary<string, string> ValueColumns = new Dictionary<string, string>(StringComparer.Ordinal)
     {
         ["topic"] = "toString(topic)",
-        ["member_state"] = "toString(value_member_state)",
+        ["member_state"] = "toString(member_state)",
         ["country"] = "if(country = '', 'unknown', toString(country))",
         ["language"] = "if(language = '', 'unknown', toString(language))",
         ["device"] = "if(device = '', 'unknown', toString(device))",
@@ -50,7 +50,7 @@ public sealed partial class ExploreQuery(ClickHouseClient client, IOptions<Click
     public async Task<ExploreTotals> TotalsAsync(ExplorePeriod period, ExploreFilters filters, CancellationToken cancellationToken)
     {
         var parameters = new ClickHouseParameterCollection();
-        var sql = $"SELECT {Counts} FROM {Source(period, filters, parameters)}";
+        var sql = $"SELECT {Counts} FROM {sources.From(period, filters, null, parameters)}";
         using var reader = await client.ExecuteReaderAsync(sql, parameters, QueryPurpose.Options("dashboard-explore-totals"), cancellationToken).ConfigureAwait(false);
         reader.Read();
         var (current, previous) = ReadFigures(reader, 0);
@@ -61,10 +61,9 @@ public sealed partial class ExploreQuery(ClickHouseClient client, IOptions<Click
     {
         var parameters = new ClickHouseParameterCollection();
         parameters.AddParameter("rows", (uint)Math.Clamp(rows, 1, MaxRows));
-        var join = dimension == "member_state" ? " ARRAY JOIN member_states AS value_member_state" : "";
         var sql = $"""
             SELECT {ValueColumns[dimension]} AS value, {Counts}
-            FROM {Source(period, filters, parameters, join)}
+            FROM {sources.From(period, filters, dimension, parameters)}
             GROUP BY value
             HAVING views_now > 0 OR ratings_now > 0
             ORDER BY views_now DESC, ratings_now DESC, value
@@ -85,10 +84,10 @@ public sealed partial class ExploreQuery(ClickHouseClient client, IOptions<Click
     {
         var zone = options.Value.ResolveTimeZone();
         var parameters = new ClickHouseParameterCollection();
-        var bucket = BucketSql(period.Bucket);
+        var bucket = BucketSql(period.Bucket, "t");
         var sql = $"""
             SELECT toUnixTimestamp({bucket}) AS bucket, cur, sum(views), uniqMerge(visitors), sum(ratings), sum(satisfied)
-            FROM {Source(period, filters, parameters)}
+            FROM {sources.From(period, filters, null, parameters)}
             GROUP BY bucket, cur
             """;
         var found = new Dictionary<(long, bool), (long Views, long Visitors, long Ratings, long Satisfied)>();
@@ -111,33 +110,13 @@ public sealed partial class ExploreQuery(ClickHouseClient client, IOptions<Click
         })];
     }
 
-    /// <summary>The start of <paramref name="bucket"/> holding the rollup's <c>hour</c>, in local days and ISO weeks of <c>Trends:TimeZone</c>.</summary>
-    public string BucketSql(ExploreBucket bucket) => bucket switch
+    /// <summary>The start of <paramref name="bucket"/> holding the instant <paramref name="column"/>, in local days and ISO weeks of <c>Trends:TimeZone</c>.</summary>
+    public string BucketSql(ExploreBucket bucket, string column) => bucket switch
     {
-        ExploreBucket.Hour => "hour",
-        ExploreBucket.Day => $"toStartOfDay(hour, '{ZoneLiteral()}')",
-        _ => $"toDateTime(toMonday(hour, '{ZoneLiteral()}'), '{ZoneLiteral()}')",
+        ExploreBucket.Hour => column,
+        ExploreBucket.Day => $"toStartOfDay({column}, '{sources.ZoneLiteral()}')",
+        _ => $"toDateTime(toMonday({column}, '{sources.ZoneLiteral()}'), '{sources.ZoneLiteral()}')",
     };
-
-    /// <summary>
-    /// <c>explore_1h</c> rows of both periods with <c>cur</c> telling them apart, behind the filters; the time bounds
-    /// are hour-aligned (<see cref="ExplorePeriod"/>), so the hourly rollup answers exactly.
-    /// </summary>
-    private string Source(ExplorePeriod period, ExploreFilters filters, ClickHouseParameterCollection parameters, string join = "")
-    {
-        parameters.AddParameter("start", period.Start.ToUnixTimeSeconds());
-        parameters.AddParameter("end", period.End.ToUnixTimeSeconds());
-        parameters.AddParameter("previous_start", period.PreviousStart.ToUnixTimeSeconds());
-        parameters.AddParameter("previous_end", period.PreviousEnd.ToUnixTimeSeconds());
-        return $"""
-            (SELECT *, hour >= toDateTime({"{start:Int64}"}, 'UTC') AS cur
-             FROM {clickHouse.Value.Database}.explore_1h
-             WHERE ((hour >= toDateTime({"{start:Int64}"}, 'UTC') AND hour < toDateTime({"{end:Int64}"}, 'UTC'))
-                 OR (hour >= toDateTime({"{previous_start:Int64}"}, 'UTC') AND hour < toDateTime({"{previous_end:Int64}"}, 'UTC')))
-                {filters.Sql(parameters)})
-            {join}
-            """;
-    }
 
     private (ExploreFigures Current, ExploreFigures Previous) ReadFigures(System.Data.Common.DbDataReader reader, int first)
     {
@@ -146,13 +125,8 @@ public sealed partial class ExploreQuery(ClickHouseClient client, IOptions<Click
         return (At(first), At(first + 5));
     }
 
-    // The zone is a validated system id (ExploreOptions), inlined because ClickHouse wants a constant zone argument.
-    private string ZoneLiteral() => ZoneId().IsMatch(options.Value.TimeZone)
-        ? options.Value.TimeZone
-        : throw new InvalidOperationException($"Trends:TimeZone '{options.Value.TimeZone}' is not an IANA id.");
-
     private static long Long(object value) => value is null or DBNull ? 0 : Convert.ToInt64(value, CultureInfo.InvariantCulture);
 
     [GeneratedRegex("^[A-Za-z0-9_/+-]{1,64}$")]
-    private static partial Regex ZoneId();
+    internal static partial Regex ZoneId();
 }

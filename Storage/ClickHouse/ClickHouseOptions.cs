@@ -41,6 +41,15 @@ public sealed class ClickHouseOptions : IValidatableObject
     /// <summary>The raw-event retention in whole days, as the TTL clause uses it.</summary>
     public int RawEventRetentionDays => (int)RawEventRetention.TotalDays;
 
+    /// <summary>
+    /// The IANA zone whose local days the daily Explore rollups (migration 0012) are cut in; the Dashboard reads them only
+    /// when <c>Trends:TimeZone</c> is the same zone (else it answers from the hourly rollup, exact but slower). Fixed
+    /// when the migration first runs: changing it later needs a new migration.
+    /// </summary>
+    [Required(AllowEmptyStrings = false)]
+    [RegularExpression("^[A-Za-z0-9_/+-]{1,64}$", ErrorMessage = "ClickHouse:RollupTimeZone must be an IANA time zone id such as Africa/Casablanca.")]
+    public string RollupTimeZone { get; set; } = "Africa/Casablanca";
+
     /// <inheritdoc />
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {

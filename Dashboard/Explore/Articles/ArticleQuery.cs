@@ -89,7 +89,7 @@ public sealed class ArticleQuery(ClickHouseClient client, IOptions<ClickHouseOpt
     {
         var parameters = new ClickHouseParameterCollection();
         var sql = $"""
-            SELECT toUnixTimestamp({explore.BucketSql(period.Bucket)}) AS bucket, article_id, sum(views)
+            SELECT toUnixTimestamp({explore.BucketSql(period.Bucket, "hour")}) AS bucket, article_id, sum(views)
             FROM {Source(ids, period, parameters)}
             WHERE cur
             GROUP BY bucket, article_id

@@ -18,6 +18,7 @@ internal sealed partial class EngineLogRelay : IDisposable
     private readonly ILogger logger;
     private readonly CancellationTokenSource stopping = new();
     private readonly Thread thread;
+    private int disposed;
 
     public EngineLogRelay(EngineLog log, ILogger logger)
     {
@@ -28,9 +29,13 @@ internal sealed partial class EngineLogRelay : IDisposable
         thread.Start();
     }
 
-    /// <summary>Relays what is left in the file, then stops.</summary>
+    /// <summary>Relays what is left in the file, then stops; a second call (the server disposed twice) does nothing.</summary>
     public void Dispose()
     {
+        if (Interlocked.Exchange(ref disposed, 1) == 1)
+        {
+            return;
+        }
         stopping.Cancel();
         thread.Join();
         stopping.Dispose();

@@ -27,6 +27,10 @@ public static class ShardedTables
         ["explore_1h"] = "cityHash64(site, topic)",
         ["article_audience_1h"] = "cityHash64(site, article_id)",
         ["feedback_explorer"] = "cityHash64(event_id)",
+        ["explore_1d"] = "cityHash64(site, topic)",
+        ["explore_country_1d"] = "cityHash64(site, country)",
+        ["explore_states_1d"] = "cityHash64(site, member_state)",
+        ["explore_state_country_1d"] = "cityHash64(site, member_state)",
     };
 
     public static bool Contains(string table) => Keys.ContainsKey(table);

@@ -1,0 +1,122 @@
+using System.Globalization;
+using System.Text;
+using ClickHouse.Driver.ADO.Parameters;
+using ClickHouse.Driver.Utility;
+using Icesco.Insights.Storage.ClickHouse;
+using Microsoft.Extensions.Options;
+
+namespace Icesco.Insights.Dashboard.Explore;
+
+/// <summary>
+/// Where one Explore question reads its rows (docs/decisions/0023): the smallest daily rollup of migration 0012 that holds
+/// the question's filters and breakdown for the period's whole local days, <c>explore_1h</c> for the hours of a day still
+/// under way; <c>explore_1h</c> alone for hourly series, for a combination no daily rollup holds, or when the rollups'
+/// days are not those of <c>Trends:TimeZone</c>. Every source has the same columns: <c>t</c> (the UTC start of the day
+/// or hour), <c>cur</c> (the period rather than the one before), the dimensions asked, and the counts.
+/// </summary>
+public sealed class ExploreSources(IOptions<ClickHouseOptions> clickHouse, IOptions<ExploreOptions> options)
+{
+    /// <summary>The daily rollups, smallest first, with the dimensions each holds.</summary>
+    private static readonly (string Table, string[] Dimensions)[] Daily =
+    [
+        ("explore_1d", ["topic", "language", "device", "source"]),
+        ("explore_country_1d", ["topic", "language", "device", "source", "country"]),
+        ("explore_states_1d", ["topic", "language", "device", "source", "member_state"]),
+        ("explore_state_country_1d", ["topic", "member_state", "country"]),
+    ];
+
+    private const string Counts = "views, visitors, ratings, satisfied, comments";
+
+    /// <summary>Whether the daily rollups' local days are the page's (same zone): otherwise they cannot answer a local day.</summary>
+    public bool DailyUsable => string.Equals(options.Value.TimeZone, clickHouse.Value.RollupTimeZone, StringComparison.Ordinal);
+
+    /// <summary>The table a question with these filters and this breakdown reads its whole days from; <c>explore_1h</c> if none holds them.</summary>
+    public string TableFor(ExplorePeriod period, ExploreFilters filters, string? breakdown) => Choose(period, filters, breakdown).Table;
+
+    /// <summary>The rows of both periods for <paramref name="filters"/> and <paramref name="breakdown"/>, as a parenthesised subquery.</summary>
+    public string From(ExplorePeriod period, ExploreFilters filters, string? breakdown, ClickHouseParameterCollection parameters)
+    {
+        var (table, dimensions) = Choose(period, filters, breakdown);
+        parameters.AddParameter("start", period.Start.ToUnixTimeSeconds());
+        var conditions = filters.Sql(parameters, memberStateArray: false);
+        var branches = new List<string>();
+        if (table == "explore_1h")
+        {
+            branches.Add(Hourly(dimensions, conditions, parameters, (period.Start, period.End), (period.PreviousStart, period.PreviousEnd)));
+        }
+        else
+        {
+            var zone = options.Value.ResolveTimeZone();
+            var (currentDays, currentHours) = Split(period.Start, period.End, zone);
+            var (previousDays, previousHours) = Split(period.PreviousStart, period.PreviousEnd, zone);
+            parameters.AddParameter("d_start", currentDays.From);
+            parameters.AddParameter("d_end", currentDays.To);
+            parameters.AddParameter("d_previous_start", previousDays.From);
+            parameters.AddParameter("d_previous_end", previousDays.To);
+            branches.Add($"""
+                SELECT toDateTime(day, '{ZoneLiteral()}') AS t, t >= toDateTime({"{start:Int64}"}, 'UTC') AS cur, {string.Join(", ", dimensions)}, {Counts}
+                FROM {clickHouse.Value.Database}.{table}
+                WHERE ((day >= {"{d_start:Date}"} AND day < {"{d_end:Date}"}) OR (day >= {"{d_previous_start:Date}"} AND day < {"{d_previous_end:Date}"})){conditions}
+                """);
+            var hours = new[] { currentHours, previousHours }.Where(h => h.From < h.To).ToArray();
+            if (hours.Length > 0)
+            {
+                branches.Add(Hourly(dimensions, conditions, parameters, hours));
+            }
+        }
+        return "(" + string.Join("\nUNION ALL\n", branches) + ")";
+    }
+
+    private (string Table, string[] Dimensions) Choose(ExplorePeriod period, ExploreFilters filters, string? breakdown)
+    {
+        var needed = filters.Values.Keys.Append(breakdown).OfType<string>().ToHashSet(StringComparer.Ordinal);
+        if (period.Bucket != ExploreBucket.Hour && DailyUsable)
+        {
+            foreach (var rollup in Daily)
+            {
+                if (needed.IsSubsetOf(rollup.Dimensions))
+                {
+                    return rollup;
+                }
+            }
+        }
+        // explore_1h holds every dimension; a member state is a row per state only when one is asked.
+        return ("explore_1h", [.. ExploreFilters.Dimensions.Where(d => d != "member_state" || needed.Contains(d))]);
+    }
+
+    /// <summary><c>explore_1h</c> rows of the given UTC ranges, shaped as the daily rollups' rows.</summary>
+    private string Hourly(string[] dimensions, string conditions, ClickHouseParameterCollection parameters, params (DateTimeOffset From, DateTimeOffset To)[] ranges)
+    {
+        var where = new StringBuilder();
+        for (var i = 0; i < ranges.Length; i++)
+        {
+            parameters.AddParameter($"h_from_{i}", ranges[i].From.ToUnixTimeSeconds());
+            parameters.AddParameter($"h_to_{i}", ranges[i].To.ToUnixTimeSeconds());
+            where.Append(i == 0 ? "" : " OR ").Append(CultureInfo.InvariantCulture,
+                $"(hour >= toDateTime({{h_from_{i}:Int64}}, 'UTC') AND hour < toDateTime({{h_to_{i}:Int64}}, 'UTC'))");
+        }
+        var join = dimensions.Contains("member_state") ? " ARRAY JOIN member_states AS member_state" : "";
+        return $"""
+            SELECT hour AS t, t >= toDateTime({"{start:Int64}"}, 'UTC') AS cur, {string.Join(", ", dimensions)}, {Counts}
+            FROM {clickHouse.Value.Database}.explore_1h{join}
+            WHERE ({where}){conditions}
+            """;
+    }
+
+    /// <summary>
+    /// <c>[start, end)</c> as whole local days (a date range) and the hours after the last whole day (a day under way).
+    /// <paramref name="start"/> is a local midnight (<see cref="ExplorePeriod"/>).
+    /// </summary>
+    private static ((DateOnly From, DateOnly To) Days, (DateTimeOffset From, DateTimeOffset To) Hours) Split(DateTimeOffset start, DateTimeOffset end, TimeZoneInfo zone)
+    {
+        var first = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(start, zone).DateTime);
+        var lastDay = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(end, zone).DateTime);
+        var midnight = ExplorePeriod.LocalMidnight(lastDay, zone);
+        return ((first, lastDay < first ? first : lastDay), (midnight < start ? start : midnight, end));
+    }
+
+    /// <summary>The zone, inlined because ClickHouse wants a constant zone argument; validated as an IANA id.</summary>
+    public string ZoneLiteral() => ExploreQuery.ZoneId().IsMatch(options.Value.TimeZone)
+        ? options.Value.TimeZone
+        : throw new InvalidOperationException($"Trends:TimeZone '{options.Value.TimeZone}' is not an IANA id.");
+}

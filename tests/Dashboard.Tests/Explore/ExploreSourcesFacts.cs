@@ -1,0 +1,104 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using Icesco.Insights.Dashboard.Auth;
+using Icesco.Insights.Dashboard.Explore;
+using Icesco.Insights.Dashboard.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Icesco.Insights.Dashboard.Tests.Explore;
+
+/// <summary>
+/// The daily rollups of migration 0012 answer exactly what the hourly rollup answers: the same overview asked of a
+/// Dashboard that may read them and of one that may not (its ClickHouse:RollupTimeZone differs from Trends:TimeZone).
+/// </summary>
+[Collection(EngineCollection.Name)]
+public sealed class ExploreSourcesFacts(EngineFixture engine) : IAsyncLifetime, IDisposable
+{
+    private const string Week = "period=custom&from=2026-03-02&to=2026-03-08";
+
+    private DashboardApp daily = null!;
+    private DashboardApp hourly = null!;
+
+    public async Task InitializeAsync()
+    {
+        var database = await TestDatabase.CreateAsync(engine);
+        daily = new DashboardApp(engine, database);
+        hourly = new DashboardApp(engine, database, new Dictionary<string, string?> { ["ClickHouse:RollupTimeZone"] = "UTC" });
+        var events = new RawEvents(engine, database);
+        await events.ExploreWeekAsync();
+        await events.ExploreStoryAsync();
+    }
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    public void Dispose()
+    {
+        daily?.Dispose();
+        hourly?.Dispose();
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("&topic=culture")]
+    [InlineData("&member_state=MA")]
+    [InlineData("&country=MA")]
+    [InlineData("&member_state=MA&country=MA")]
+    [InlineData("&member_state=MA&language=fr")]
+    [InlineData("&member_state=SN&country=SN&topic=culture")]
+    [InlineData("&member_state=MA&country=MA&device=desktop")] // no daily rollup holds these three: hourly
+    [InlineData("&source=google&country=MA")]
+    public async Task Daily_and_hourly_rollups_give_the_same_overview(string filters)
+    {
+        var fromDaily = await OverviewAsync(daily, filters);
+        var fromHourly = await OverviewAsync(hourly, filters);
+        Assert.Equal(fromHourly, fromDaily);
+        Assert.Contains("\"views\":", fromDaily, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("", 5)]
+    [InlineData("member_state=MA", 5)]
+    [InlineData("member_state=SN&country=SN", 0)]
+    public async Task A_period_under_way_reads_its_whole_days_daily_and_the_day_so_far_hourly(string filters, int ratings)
+    {
+        // This month at 14:30 UTC on the 4th: the 1st to the 3rd from the daily rollups, the 4th until 15:00 from explore_1h.
+        var (period, _) = ExplorePeriod.Resolve("this_month", null, null, new DateTimeOffset(2026, 3, 4, 14, 30, 0, TimeSpan.Zero), TimeZoneInfo.FindSystemTimeZoneById("Africa/Casablanca"));
+        Assert.True(period!.InProgress);
+        var (parsed, _) = ExploreFilters.Parse(name => System.Web.HttpUtility.ParseQueryString(filters)[name]);
+
+        async Task<string> Answer(DashboardApp app) => JsonSerializer.Serialize(
+            await app.Services.GetRequiredService<ExploreQuery>().OverviewAsync(period, parsed!, 10, CancellationToken.None));
+        var fromDaily = await Answer(daily);
+        Assert.Equal(await Answer(hourly), fromDaily);
+        Assert.Contains($"\"Ratings\":{ratings},", fromDaily, StringComparison.Ordinal); // the 4th's ratings, from the hours so far
+    }
+
+    [Fact]
+    public void Each_question_reads_the_smallest_rollup_that_holds_its_filters_and_breakdown()
+    {
+        var sources = daily.Services.GetRequiredService<ExploreSources>();
+        Assert.True(sources.DailyUsable);
+        Assert.False(hourly.Services.GetRequiredService<ExploreSources>().DailyUsable);
+        var (period, _) = ExplorePeriod.Resolve("custom", "2026-03-02", "2026-03-08", new DateTimeOffset(2026, 3, 10, 10, 0, 0, TimeSpan.Zero), TimeZoneInfo.FindSystemTimeZoneById("Africa/Casablanca"));
+        static ExploreFilters Filters(params (string, string)[] values) => new(values.ToDictionary(v => v.Item1, v => v.Item2, StringComparer.Ordinal));
+
+        Assert.Equal("explore_1d", sources.TableFor(period!, ExploreFilters.None, "topic"));
+        Assert.Equal("explore_1d", sources.TableFor(period!, Filters(("language", "fr")), "source"));
+        Assert.Equal("explore_country_1d", sources.TableFor(period!, Filters(("topic", "culture")), "country"));
+        Assert.Equal("explore_states_1d", sources.TableFor(period!, Filters(("member_state", "MA")), "device"));
+        Assert.Equal("explore_state_country_1d", sources.TableFor(period!, Filters(("member_state", "MA"), ("topic", "culture")), "country"));
+        Assert.Equal("explore_1h", sources.TableFor(period!, Filters(("member_state", "MA"), ("country", "MA")), "device"));
+        var (yesterday, _) = ExplorePeriod.Resolve("yesterday", null, null, new DateTimeOffset(2026, 3, 4, 10, 0, 0, TimeSpan.Zero), TimeZoneInfo.FindSystemTimeZoneById("Africa/Casablanca"));
+        Assert.Equal("explore_1h", sources.TableFor(yesterday!, ExploreFilters.None, "topic")); // an hourly series
+    }
+
+    /// <summary>The overview's answer without the period's echo (the same in both), as JSON text to compare whole.</summary>
+    private static async Task<string> OverviewAsync(DashboardApp app, string filters)
+    {
+        var staff = await Browser.SignedInAsync(app, TestUsers.Of(DashboardRoles.Staff));
+        var response = await staff.GetAsync($"/api/v1/explore/overview?{Week}{filters}");
+        Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
+        var overview = await response.Content.ReadFromJsonAsync<JsonElement>();
+        return JsonSerializer.Serialize(new { totals = overview.GetProperty("totals"), series = overview.GetProperty("series"), breakdowns = overview.GetProperty("breakdowns") });
+    }
+}
