@@ -86,6 +86,27 @@ internal static class ExploreBenchmark
         var searchRequest = FeedbackRequest.Parse(Query(("period", "custom"), ("from", Day(year.FirstDay)), ("to", Day(year.LastDay)), ("q", Search)), now, zone).Request!;
         var newestRequest = FeedbackRequest.Parse(Query(("period", "custom"), ("from", Day(year.FirstDay)), ("to", Day(year.LastDay))), now, zone).Request!;
 
+        if (args.Contains("--explain"))
+        {
+            foreach (var table in new[] { "explore_1d", "explore_country_1d", "explore_states_1d", "explore_state_country_1d", "explore_1h", "article_audience_1h" })
+            {
+                Console.WriteLine($"{table}: {await ScalarAsync(client, $"SELECT count() FROM {Database}.{table}"):N0} rows");
+            }
+            foreach (var (name, period) in new[] { ("30 days", month), ("12 months", year) })
+            {
+                foreach (var f in new[] { ExploreFilters.None, twoFilters })
+                {
+                    var sources = provider.GetRequiredService<ExploreSources>();
+                    Console.WriteLine($"{name}, {f.Values.Count} filters: totals {(await TimeAsync(3, () => explore.TotalsAsync(period, f, CancellationToken.None))).P50:N0} ms, series {(await TimeAsync(3, () => explore.SeriesAsync(period, f, CancellationToken.None))).P50:N0} ms");
+                    foreach (var d in ExploreFilters.Dimensions)
+                    {
+                        Console.WriteLine($"  {d} from {sources.TableFor(period, f, d)}: {(await TimeAsync(3, () => explore.BreakdownAsync(period, f, d, 10, CancellationToken.None))).P50:N0} ms");
+                    }
+                }
+            }
+            return 0;
+        }
+
         var raw = new RawQuestions(client, Database);
         var results = new List<(string Question, Timing Rollup, Timing Raw)>
         {

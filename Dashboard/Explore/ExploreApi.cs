@@ -27,6 +27,11 @@ public static class ExploreApi
 
     public static WebApplication MapExploreApi(this WebApplication app)
     {
+        if (!app.Services.GetRequiredService<ExploreSources>().DailyUsable)
+        {
+            app.Logger.DailyRollupsUnusable(app.Services.GetRequiredService<IOptions<ExploreOptions>>().Value.TimeZone,
+                app.Services.GetRequiredService<IOptions<Storage.ClickHouse.ClickHouseOptions>>().Value.RollupTimeZone);
+        }
         var group = app.MapGroup("/api/v1/explore")
             .WithTags("Explore")
             .RequireAuthorization(DashboardPolicies.Staff)

@@ -5,7 +5,7 @@ namespace Icesco.Insights.Dashboard.Explore;
 /// <summary>Figures and changes from the counts a query returns (pure, so the rules are tested without an engine).</summary>
 public static class ExploreMath
 {
-    public static ExploreFigures Figures(long views, long visitors, long ratings, long satisfied, long comments, int minimumSample)
+    public static ExploreFigures Figures(long views, long? visitors, long ratings, long satisfied, long comments, int minimumSample)
     {
         var interval = WilsonInterval.Compute(satisfied, ratings);
         return new ExploreFigures(
@@ -25,7 +25,7 @@ public static class ExploreMath
     public static ExploreTotals Totals(ExploreFigures current, ExploreFigures previous) => new(
         current, previous,
         Change(current.Views, previous.Views),
-        Change(current.Visitors, previous.Visitors),
+        current.Visitors is { } now && previous.Visitors is { } before ? Change(now, before) : null,
         Change(current.Ratings, previous.Ratings),
         PointChange(current.Csat, previous.Csat));
 }

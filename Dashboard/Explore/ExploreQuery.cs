@@ -33,6 +33,14 @@ public sealed partial class ExploreQuery(ClickHouseClient client, IOptions<Explo
         sumIf(satisfied, NOT cur) AS satisfied_before, sumIf(comments, NOT cur) AS comments_before
         """;
 
+    // A breakdown without the visitor sets (see ExploreFigures): the same columns, visitors NULL.
+    private const string BreakdownCounts = """
+        sumIf(views, cur) AS views_now, NULL AS visitors_now, sumIf(ratings, cur) AS ratings_now,
+        sumIf(satisfied, cur) AS satisfied_now, sumIf(comments, cur) AS comments_now,
+        sumIf(views, NOT cur) AS views_before, NULL AS visitors_before, sumIf(ratings, NOT cur) AS ratings_before,
+        sumIf(satisfied, NOT cur) AS satisfied_before, sumIf(comments, NOT cur) AS comments_before
+        """;
+
     public async Task<ExploreOverview> OverviewAsync(ExplorePeriod period, ExploreFilters filters, int rows, CancellationToken cancellationToken)
     {
         var totals = TotalsAsync(period, filters, cancellationToken);
@@ -62,7 +70,7 @@ public sealed partial class ExploreQuery(ClickHouseClient client, IOptions<Explo
         var parameters = new ClickHouseParameterCollection();
         parameters.AddParameter("rows", (uint)Math.Clamp(rows, 1, MaxRows));
         var sql = $"""
-            SELECT {ValueColumns[dimension]} AS value, {Counts}
+            SELECT {ValueColumns[dimension]} AS value, {BreakdownCounts}
             FROM {sources.From(period, filters, dimension, parameters)}
             GROUP BY value
             HAVING views_now > 0 OR ratings_now > 0
@@ -86,17 +94,17 @@ public sealed partial class ExploreQuery(ClickHouseClient client, IOptions<Explo
         var parameters = new ClickHouseParameterCollection();
         var bucket = BucketSql(period.Bucket, "t");
         var sql = $"""
-            SELECT toUnixTimestamp({bucket}) AS bucket, cur, sum(views), uniqMerge(visitors), sum(ratings), sum(satisfied)
+            SELECT toUnixTimestamp({bucket}) AS bucket, cur, sum(views), sum(ratings), sum(satisfied)
             FROM {sources.From(period, filters, null, parameters)}
             GROUP BY bucket, cur
             """;
-        var found = new Dictionary<(long, bool), (long Views, long Visitors, long Ratings, long Satisfied)>();
+        var found = new Dictionary<(long, bool), (long Views, long Ratings, long Satisfied)>();
         using (var reader = await client.ExecuteReaderAsync(sql, parameters, QueryPurpose.Options("dashboard-explore-series"), cancellationToken).ConfigureAwait(false))
         {
             while (reader.Read())
             {
                 found[(Long(reader.GetValue(0)), Convert.ToBoolean(reader.GetValue(1), CultureInfo.InvariantCulture))] =
-                    (Long(reader.GetValue(2)), Long(reader.GetValue(3)), Long(reader.GetValue(4)), Long(reader.GetValue(5)));
+                    (Long(reader.GetValue(2)), Long(reader.GetValue(3)), Long(reader.GetValue(4)));
             }
         }
         var current = ExploreBuckets.Starts(period.Bucket, period.Start, period.End, zone);
@@ -105,7 +113,7 @@ public sealed partial class ExploreQuery(ClickHouseClient client, IOptions<Explo
         {
             var now = found.GetValueOrDefault((start.ToUnixTimeSeconds(), true));
             var before = i < previous.Count ? found.GetValueOrDefault((previous[i].ToUnixTimeSeconds(), false)) : default;
-            return new ExplorePoint(start, ExploreBuckets.Label(period.Bucket, start, zone), now.Views, now.Visitors, now.Ratings,
+            return new ExplorePoint(start, ExploreBuckets.Label(period.Bucket, start, zone), now.Views, now.Ratings,
                 now.Ratings == 0 ? null : (double)now.Satisfied / now.Ratings, before.Views, before.Ratings);
         })];
     }
@@ -121,7 +129,7 @@ public sealed partial class ExploreQuery(ClickHouseClient client, IOptions<Explo
     private (ExploreFigures Current, ExploreFigures Previous) ReadFigures(System.Data.Common.DbDataReader reader, int first)
     {
         var minimum = options.Value.MinimumSample;
-        ExploreFigures At(int o) => ExploreMath.Figures(Long(reader.GetValue(o)), Long(reader.GetValue(o + 1)), Long(reader.GetValue(o + 2)), Long(reader.GetValue(o + 3)), Long(reader.GetValue(o + 4)), minimum);
+        ExploreFigures At(int o) => ExploreMath.Figures(Long(reader.GetValue(o)), reader.IsDBNull(o + 1) ? null : Long(reader.GetValue(o + 1)), Long(reader.GetValue(o + 2)), Long(reader.GetValue(o + 3)), Long(reader.GetValue(o + 4)), minimum);
         return (At(first), At(first + 5));
     }
 

@@ -19,6 +19,7 @@ public sealed class ExploreSources(IOptions<ClickHouseOptions> clickHouse, IOpti
     /// <summary>The daily rollups, smallest first, with the dimensions each holds.</summary>
     private static readonly (string Table, string[] Dimensions)[] Daily =
     [
+        ("explore_site_1d", []),
         ("explore_1d", ["topic", "language", "device", "source"]),
         ("explore_country_1d", ["topic", "language", "device", "source", "country"]),
         ("explore_states_1d", ["topic", "language", "device", "source", "member_state"]),
@@ -54,7 +55,7 @@ public sealed class ExploreSources(IOptions<ClickHouseOptions> clickHouse, IOpti
             parameters.AddParameter("d_previous_start", previousDays.From);
             parameters.AddParameter("d_previous_end", previousDays.To);
             branches.Add($"""
-                SELECT toDateTime(day, '{ZoneLiteral()}') AS t, t >= toDateTime({"{start:Int64}"}, 'UTC') AS cur, {string.Join(", ", dimensions)}, {Counts}
+                SELECT toDateTime(day, '{ZoneLiteral()}') AS t, t >= toDateTime({"{start:Int64}"}, 'UTC') AS cur, {Columns(dimensions)}{Counts}
                 FROM {clickHouse.Value.Database}.{table}
                 WHERE ((day >= {"{d_start:Date}"} AND day < {"{d_end:Date}"}) OR (day >= {"{d_previous_start:Date}"} AND day < {"{d_previous_end:Date}"})){conditions}
                 """);
@@ -97,11 +98,13 @@ public sealed class ExploreSources(IOptions<ClickHouseOptions> clickHouse, IOpti
         }
         var join = dimensions.Contains("member_state") ? " ARRAY JOIN member_states AS member_state" : "";
         return $"""
-            SELECT hour AS t, t >= toDateTime({"{start:Int64}"}, 'UTC') AS cur, {string.Join(", ", dimensions)}, {Counts}
+            SELECT hour AS t, t >= toDateTime({"{start:Int64}"}, 'UTC') AS cur, {Columns(dimensions)}{Counts}
             FROM {clickHouse.Value.Database}.explore_1h{join}
             WHERE ({where}){conditions}
             """;
     }
+
+    private static string Columns(string[] dimensions) => string.Concat(dimensions.Select(d => d + ", "));
 
     /// <summary>
     /// <c>[start, end)</c> as whole local days (a date range) and the hours after the last whole day (a day under way).

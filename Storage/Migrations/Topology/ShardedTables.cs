@@ -27,6 +27,7 @@ public static class ShardedTables
         ["explore_1h"] = "cityHash64(site, topic)",
         ["article_audience_1h"] = "cityHash64(site, article_id)",
         ["feedback_explorer"] = "cityHash64(event_id)",
+        ["explore_site_1d"] = "cityHash64(site)",
         ["explore_1d"] = "cityHash64(site, topic)",
         ["explore_country_1d"] = "cityHash64(site, country)",
         ["explore_states_1d"] = "cityHash64(site, member_state)",

@@ -82,6 +82,8 @@ public sealed class ExploreSourcesFacts(EngineFixture engine) : IAsyncLifetime, 
         var (period, _) = ExplorePeriod.Resolve("custom", "2026-03-02", "2026-03-08", new DateTimeOffset(2026, 3, 10, 10, 0, 0, TimeSpan.Zero), TimeZoneInfo.FindSystemTimeZoneById("Africa/Casablanca"));
         static ExploreFilters Filters(params (string, string)[] values) => new(values.ToDictionary(v => v.Item1, v => v.Item2, StringComparer.Ordinal));
 
+        Assert.Equal("explore_site_1d", sources.TableFor(period!, ExploreFilters.None, null));
+        Assert.Equal("explore_1d", sources.TableFor(period!, Filters(("topic", "culture")), null));
         Assert.Equal("explore_1d", sources.TableFor(period!, ExploreFilters.None, "topic"));
         Assert.Equal("explore_1d", sources.TableFor(period!, Filters(("language", "fr")), "source"));
         Assert.Equal("explore_country_1d", sources.TableFor(period!, Filters(("topic", "culture")), "country"));
