@@ -195,7 +195,16 @@ internal static class ExploreBenchmark
                 continue;
             }
             var step = Stopwatch.StartNew();
-            await client.ExecuteNonQueryAsync($"INSERT INTO {Database}.{target} {select}", new ClickHouseParameterCollection(), QueryPurpose.Options("bench-backfill"));
+            // A view writes its columns by name; an INSERT … SELECT needs them named.
+            var names = new List<string>();
+            using (var described = await client.ExecuteReaderAsync($"DESCRIBE ({select})", new ClickHouseParameterCollection(), QueryPurpose.Options("bench-describe")))
+            {
+                while (described.Read())
+                {
+                    names.Add(described.GetString(0));
+                }
+            }
+            await client.ExecuteNonQueryAsync($"INSERT INTO {Database}.{target} ({string.Join(", ", names)}) {select}", new ClickHouseParameterCollection(), QueryPurpose.Options("bench-backfill"));
             Console.WriteLine($"backfilled {target} from its view's SELECT in {step.Elapsed.TotalSeconds:N1} s");
         }
         return clock.Elapsed;

@@ -110,7 +110,7 @@ public sealed class ExploreSources(IOptions<ClickHouseOptions> clickHouse, IOpti
     /// <c>[start, end)</c> as whole local days (a date range) and the hours after the last whole day (a day under way).
     /// <paramref name="start"/> is a local midnight (<see cref="ExplorePeriod"/>).
     /// </summary>
-    private static ((DateOnly From, DateOnly To) Days, (DateTimeOffset From, DateTimeOffset To) Hours) Split(DateTimeOffset start, DateTimeOffset end, TimeZoneInfo zone)
+    public static ((DateOnly From, DateOnly To) Days, (DateTimeOffset From, DateTimeOffset To) Hours) Split(DateTimeOffset start, DateTimeOffset end, TimeZoneInfo zone)
     {
         var first = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(start, zone).DateTime);
         var lastDay = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(end, zone).DateTime);

@@ -8,10 +8,10 @@ using Microsoft.Extensions.Options;
 namespace Icesco.Insights.Dashboard.Explore.Articles;
 
 /// <summary>
-/// The article page's reads: one scan each of <c>article_audience_1h</c> (migration 0010, sorted by article first) over
-/// the story's version ids, for the period and the period before.
+/// The article page's reads: one scan each of the story's audience rollups (sorted by article first) over its version
+/// ids, for the period and the period before.
 /// </summary>
-public sealed class ArticleQuery(ClickHouseClient client, IOptions<ClickHouseOptions> clickHouse, IOptions<ExploreOptions> options, ArticleGroups groups, ExploreQuery explore)
+public sealed class ArticleQuery(ClickHouseClient client, IOptions<ClickHouseOptions> clickHouse, IOptions<ExploreOptions> options, ArticleGroups groups, ExploreQuery explore, ExploreSources sources)
 {
     public const int AudienceRows = 15;
 
@@ -89,7 +89,7 @@ public sealed class ArticleQuery(ClickHouseClient client, IOptions<ClickHouseOpt
     {
         var parameters = new ClickHouseParameterCollection();
         var sql = $"""
-            SELECT toUnixTimestamp({explore.BucketSql(period.Bucket, "hour")}) AS bucket, article_id, sum(views)
+            SELECT toUnixTimestamp({explore.BucketSql(period.Bucket, "t")}) AS bucket, article_id, sum(views)
             FROM {Source(ids, period, parameters)}
             WHERE cur
             GROUP BY bucket, article_id
@@ -162,21 +162,46 @@ public sealed class ArticleQuery(ClickHouseClient client, IOptions<ClickHouseOpt
         return (reader.GetString(0), states);
     }
 
-    /// <summary>The story's rows of both periods (hour-aligned bounds: <see cref="ExplorePeriod"/>) with <c>cur</c> telling them apart.</summary>
+    /// <summary>
+    /// The story's rows of both periods with <c>t</c> (the UTC start of a day or an hour) and <c>cur</c> telling the periods
+    /// apart: whole local days from <c>article_audience_1d</c> (migration 0014), a day under way and hourly series from
+    /// <c>article_audience_1h</c>, as <see cref="ExploreSources"/> splits them.
+    /// </summary>
     private string Source(string[] ids, ExplorePeriod period, ClickHouseParameterCollection parameters)
     {
+        const string Columns = "article_id, country, source, views, visitors, ratings, satisfied, rating_histogram";
+        var database = clickHouse.Value.Database;
         parameters.AddParameter("ids", ids);
         parameters.AddParameter("start", period.Start.ToUnixTimeSeconds());
-        parameters.AddParameter("end", period.End.ToUnixTimeSeconds());
-        parameters.AddParameter("previous_start", period.PreviousStart.ToUnixTimeSeconds());
-        parameters.AddParameter("previous_end", period.PreviousEnd.ToUnixTimeSeconds());
-        return $"""
-            (SELECT *, hour >= toDateTime({"{start:Int64}"}, 'UTC') AS cur
-             FROM {clickHouse.Value.Database}.article_audience_1h
-             WHERE article_id IN {"{ids:Array(String)}"}
-               AND ((hour >= toDateTime({"{start:Int64}"}, 'UTC') AND hour < toDateTime({"{end:Int64}"}, 'UTC'))
-                 OR (hour >= toDateTime({"{previous_start:Int64}"}, 'UTC') AND hour < toDateTime({"{previous_end:Int64}"}, 'UTC'))))
+        string Hourly(params (DateTimeOffset From, DateTimeOffset To)[] ranges)
+        {
+            var where = string.Join(" OR ", ranges.Select((r, i) =>
+            {
+                parameters.AddParameter($"h_from_{i}", r.From.ToUnixTimeSeconds());
+                parameters.AddParameter($"h_to_{i}", r.To.ToUnixTimeSeconds());
+                return $"(hour >= toDateTime({{h_from_{i}:Int64}}, 'UTC') AND hour < toDateTime({{h_to_{i}:Int64}}, 'UTC'))";
+            }));
+            return $"SELECT hour AS t, t >= toDateTime({{start:Int64}}, 'UTC') AS cur, {Columns} FROM {database}.article_audience_1h WHERE article_id IN {{ids:Array(String)}} AND ({where})";
+        }
+        if (period.Bucket == ExploreBucket.Hour || !sources.DailyUsable)
+        {
+            return $"({Hourly((period.Start, period.End), (period.PreviousStart, period.PreviousEnd))})";
+        }
+        var zone = options.Value.ResolveTimeZone();
+        var (days, hours) = ExploreSources.Split(period.Start, period.End, zone);
+        var (previousDays, previousHours) = ExploreSources.Split(period.PreviousStart, period.PreviousEnd, zone);
+        parameters.AddParameter("d_start", days.From);
+        parameters.AddParameter("d_end", days.To);
+        parameters.AddParameter("d_previous_start", previousDays.From);
+        parameters.AddParameter("d_previous_end", previousDays.To);
+        var daily = $"""
+            SELECT toDateTime(day, '{sources.ZoneLiteral()}') AS t, t >= toDateTime({"{start:Int64}"}, 'UTC') AS cur, {Columns}
+            FROM {database}.article_audience_1d
+            WHERE article_id IN {"{ids:Array(String)}"}
+              AND ((day >= {"{d_start:Date}"} AND day < {"{d_end:Date}"}) OR (day >= {"{d_previous_start:Date}"} AND day < {"{d_previous_end:Date}"}))
             """;
+        var edges = new[] { hours, previousHours }.Where(h => h.From < h.To).ToArray();
+        return edges.Length == 0 ? $"({daily})" : $"({daily}\nUNION ALL\n{Hourly(edges)})";
     }
 
     private static long Long(object value) => value is null or DBNull ? 0 : Convert.ToInt64(value, CultureInfo.InvariantCulture);

@@ -26,6 +26,7 @@ public static class ShardedTables
         ["engagement_by_article_1h"] = "cityHash64(site, article)",
         ["explore_1h"] = "cityHash64(site, topic)",
         ["article_audience_1h"] = "cityHash64(site, article_id)",
+        ["article_audience_1d"] = "cityHash64(site, article_id)",
         ["feedback_explorer"] = "cityHash64(event_id)",
         ["explore_site_1d"] = "cityHash64(site)",
         ["explore_1d"] = "cityHash64(site, topic)",
