@@ -8,7 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Icesco.Insights.Dashboard.Tests.Explore;
 
 /// <summary>
-/// The daily rollups of migration 0012 answer exactly what the hourly rollup answers: the same overview asked of a
+/// The daily rollups of migrations 0012–0014 answer exactly what the hourly rollups answer: the same overview or article page asked of a
 /// Dashboard that may read them and of one that may not (its ClickHouse:RollupTimeZone differs from Trends:TimeZone).
 /// </summary>
 [Collection(EngineCollection.Name)]
@@ -52,6 +52,25 @@ public sealed class ExploreSourcesFacts(EngineFixture engine) : IAsyncLifetime, 
         var fromDaily = await OverviewAsync(daily, filters);
         var fromHourly = await OverviewAsync(hourly, filters);
         Assert.Equal(fromHourly, fromDaily);
+        Assert.Contains("\"views\":", fromDaily, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("period=custom&from=2026-03-02&to=2026-03-08")] // whole days: article_audience_1d (migration 0014)
+    [InlineData("period=custom&from=2026-02-23&to=2026-03-08")] // two weeks, with the view of 24 February in the first
+    [InlineData("period=custom&from=2026-03-04&to=2026-03-04")] // one day: an hourly series from article_audience_1h
+    public async Task Daily_and_hourly_rollups_give_the_same_article_page(string period)
+    {
+        async Task<string> Answer(DashboardApp app)
+        {
+            var staff = await Browser.SignedInAsync(app, TestUsers.Of(DashboardRoles.Staff));
+            var response = await staff.GetAsync($"/api/v1/explore/article?id=kazan-fr&{period}");
+            Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
+            var report = await response.Content.ReadFromJsonAsync<JsonElement>();
+            return JsonSerializer.Serialize(report);
+        }
+        var fromDaily = await Answer(daily);
+        Assert.Equal(await Answer(hourly), fromDaily);
         Assert.Contains("\"views\":", fromDaily, StringComparison.Ordinal);
     }
 
