@@ -38,40 +38,70 @@ public sealed class ExploreSources(IOptions<ClickHouseOptions> clickHouse, IOpti
     public string From(ExplorePeriod period, ExploreFilters filters, string? breakdown, ClickHouseParameterCollection parameters)
     {
         var (table, dimensions) = Choose(period, filters, breakdown);
-        parameters.AddParameter("start", period.Start.ToUnixTimeSeconds());
         var conditions = filters.Sql(parameters, memberStateArray: false);
-        var branches = new List<string>();
-        if (table == "explore_1h")
+        var join = dimensions.Contains("member_state") ? " ARRAY JOIN member_states AS member_state" : "";
+        return Rows(period, table == "explore_1h" ? null : table, "explore_1h" + join, Columns(dimensions) + Counts, conditions, parameters);
+    }
+
+    /// <summary>
+    /// Both periods' <paramref name="columns"/> (with <c>t</c> and <c>cur</c>) as a parenthesised subquery: the whole local
+    /// days from <paramref name="dailyTable"/>, the hours of a day under way from <paramref name="hourlyTable"/>; the
+    /// hourly table alone when there is no daily one or it cannot answer (<see cref="ReadsDaily"/>).
+    /// <paramref name="conditions"/> is appended to each branch's WHERE (<c>" AND …"</c>).
+    /// </summary>
+    public string Rows(ExplorePeriod period, string? dailyTable, string hourlyTable, string columns, string conditions, ClickHouseParameterCollection parameters)
+    {
+        parameters.AddParameter("start", period.Start.ToUnixTimeSeconds());
+        string Hourly(params (DateTimeOffset From, DateTimeOffset To)[] ranges)
         {
-            branches.Add(Hourly(dimensions, conditions, parameters, (period.Start, period.End), (period.PreviousStart, period.PreviousEnd)));
-        }
-        else
-        {
-            var zone = options.Value.ResolveTimeZone();
-            var (currentDays, currentHours) = Split(period.Start, period.End, zone);
-            var (previousDays, previousHours) = Split(period.PreviousStart, period.PreviousEnd, zone);
-            parameters.AddParameter("d_start", currentDays.From);
-            parameters.AddParameter("d_end", currentDays.To);
-            parameters.AddParameter("d_previous_start", previousDays.From);
-            parameters.AddParameter("d_previous_end", previousDays.To);
-            branches.Add($"""
-                SELECT toDateTime(day, '{ZoneLiteral()}') AS t, t >= toDateTime({"{start:Int64}"}, 'UTC') AS cur, {Columns(dimensions)}{Counts}
-                FROM {clickHouse.Value.Database}.{table}
-                WHERE ((day >= {"{d_start:Date}"} AND day < {"{d_end:Date}"}) OR (day >= {"{d_previous_start:Date}"} AND day < {"{d_previous_end:Date}"})){conditions}
-                """);
-            var hours = new[] { currentHours, previousHours }.Where(h => h.From < h.To).ToArray();
-            if (hours.Length > 0)
+            var where = new StringBuilder();
+            for (var i = 0; i < ranges.Length; i++)
             {
-                branches.Add(Hourly(dimensions, conditions, parameters, hours));
+                parameters.AddParameter($"h_from_{i}", ranges[i].From.ToUnixTimeSeconds());
+                parameters.AddParameter($"h_to_{i}", ranges[i].To.ToUnixTimeSeconds());
+                where.Append(i == 0 ? "" : " OR ").Append(CultureInfo.InvariantCulture,
+                    $"(hour >= toDateTime({{h_from_{i}:Int64}}, 'UTC') AND hour < toDateTime({{h_to_{i}:Int64}}, 'UTC'))");
             }
+            return $"""
+                SELECT hour AS t, t >= toDateTime({"{start:Int64}"}, 'UTC') AS cur, {columns}
+                FROM {clickHouse.Value.Database}.{hourlyTable}
+                WHERE ({where}){conditions}
+                """;
+        }
+        if (dailyTable is null || !ReadsDaily(period))
+        {
+            return $"({Hourly((period.Start, period.End), (period.PreviousStart, period.PreviousEnd))})";
+        }
+        var zone = options.Value.ResolveTimeZone();
+        var (currentDays, currentHours) = Split(period.Start, period.End, zone);
+        var (previousDays, previousHours) = Split(period.PreviousStart, period.PreviousEnd, zone);
+        parameters.AddParameter("d_start", currentDays.From);
+        parameters.AddParameter("d_end", currentDays.To);
+        parameters.AddParameter("d_previous_start", previousDays.From);
+        parameters.AddParameter("d_previous_end", previousDays.To);
+        var branches = new List<string>
+        {
+            $"""
+            SELECT toDateTime(day, '{ZoneLiteral()}') AS t, t >= toDateTime({"{start:Int64}"}, 'UTC') AS cur, {columns}
+            FROM {clickHouse.Value.Database}.{dailyTable}
+            WHERE ((day >= {"{d_start:Date}"} AND day < {"{d_end:Date}"}) OR (day >= {"{d_previous_start:Date}"} AND day < {"{d_previous_end:Date}"})){conditions}
+            """,
+        };
+        var hours = new[] { currentHours, previousHours }.Where(h => h.From < h.To).ToArray();
+        if (hours.Length > 0)
+        {
+            branches.Add(Hourly(hours));
         }
         return "(" + string.Join("\nUNION ALL\n", branches) + ")";
     }
 
+    /// <summary>Whether a period reads daily rollups at all: not for an hourly series, nor from another zone's days.</summary>
+    private bool ReadsDaily(ExplorePeriod period) => period.Bucket != ExploreBucket.Hour && DailyUsable;
+
     private (string Table, string[] Dimensions) Choose(ExplorePeriod period, ExploreFilters filters, string? breakdown)
     {
         var needed = filters.Values.Keys.Append(breakdown).OfType<string>().ToHashSet(StringComparer.Ordinal);
-        if (period.Bucket != ExploreBucket.Hour && DailyUsable)
+        if (ReadsDaily(period))
         {
             foreach (var rollup in Daily)
             {
@@ -85,32 +115,13 @@ public sealed class ExploreSources(IOptions<ClickHouseOptions> clickHouse, IOpti
         return ("explore_1h", [.. ExploreFilters.Dimensions.Where(d => d != "member_state" || needed.Contains(d))]);
     }
 
-    /// <summary><c>explore_1h</c> rows of the given UTC ranges, shaped as the daily rollups' rows.</summary>
-    private string Hourly(string[] dimensions, string conditions, ClickHouseParameterCollection parameters, params (DateTimeOffset From, DateTimeOffset To)[] ranges)
-    {
-        var where = new StringBuilder();
-        for (var i = 0; i < ranges.Length; i++)
-        {
-            parameters.AddParameter($"h_from_{i}", ranges[i].From.ToUnixTimeSeconds());
-            parameters.AddParameter($"h_to_{i}", ranges[i].To.ToUnixTimeSeconds());
-            where.Append(i == 0 ? "" : " OR ").Append(CultureInfo.InvariantCulture,
-                $"(hour >= toDateTime({{h_from_{i}:Int64}}, 'UTC') AND hour < toDateTime({{h_to_{i}:Int64}}, 'UTC'))");
-        }
-        var join = dimensions.Contains("member_state") ? " ARRAY JOIN member_states AS member_state" : "";
-        return $"""
-            SELECT hour AS t, t >= toDateTime({"{start:Int64}"}, 'UTC') AS cur, {Columns(dimensions)}{Counts}
-            FROM {clickHouse.Value.Database}.explore_1h{join}
-            WHERE ({where}){conditions}
-            """;
-    }
-
     private static string Columns(string[] dimensions) => string.Concat(dimensions.Select(d => d + ", "));
 
     /// <summary>
     /// <c>[start, end)</c> as whole local days (a date range) and the hours after the last whole day (a day under way).
     /// <paramref name="start"/> is a local midnight (<see cref="ExplorePeriod"/>).
     /// </summary>
-    public static ((DateOnly From, DateOnly To) Days, (DateTimeOffset From, DateTimeOffset To) Hours) Split(DateTimeOffset start, DateTimeOffset end, TimeZoneInfo zone)
+    private static ((DateOnly From, DateOnly To) Days, (DateTimeOffset From, DateTimeOffset To) Hours) Split(DateTimeOffset start, DateTimeOffset end, TimeZoneInfo zone)
     {
         var first = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(start, zone).DateTime);
         var lastDay = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(end, zone).DateTime);

@@ -163,45 +163,16 @@ public sealed class ArticleQuery(ClickHouseClient client, IOptions<ClickHouseOpt
     }
 
     /// <summary>
-    /// The story's rows of both periods with <c>t</c> (the UTC start of a day or an hour) and <c>cur</c> telling the periods
-    /// apart: whole local days from <c>article_audience_1d</c> (migration 0014), a day under way and hourly series from
-    /// <c>article_audience_1h</c>, as <see cref="ExploreSources"/> splits them.
+    /// The story's rows of both periods with <c>t</c> and <c>cur</c>: whole local days from <c>article_audience_1d</c>
+    /// (migration 0014), a day under way and hourly series from <c>article_audience_1h</c> (<see cref="ExploreSources.Rows"/>).
     /// </summary>
     private string Source(string[] ids, ExplorePeriod period, ClickHouseParameterCollection parameters)
     {
-        const string Columns = "article_id, country, source, views, visitors, ratings, satisfied, rating_histogram";
-        var database = clickHouse.Value.Database;
         parameters.AddParameter("ids", ids);
-        parameters.AddParameter("start", period.Start.ToUnixTimeSeconds());
-        string Hourly(params (DateTimeOffset From, DateTimeOffset To)[] ranges)
-        {
-            var where = string.Join(" OR ", ranges.Select((r, i) =>
-            {
-                parameters.AddParameter($"h_from_{i}", r.From.ToUnixTimeSeconds());
-                parameters.AddParameter($"h_to_{i}", r.To.ToUnixTimeSeconds());
-                return $"(hour >= toDateTime({{h_from_{i}:Int64}}, 'UTC') AND hour < toDateTime({{h_to_{i}:Int64}}, 'UTC'))";
-            }));
-            return $"SELECT hour AS t, t >= toDateTime({{start:Int64}}, 'UTC') AS cur, {Columns} FROM {database}.article_audience_1h WHERE article_id IN {{ids:Array(String)}} AND ({where})";
-        }
-        if (period.Bucket == ExploreBucket.Hour || !sources.DailyUsable)
-        {
-            return $"({Hourly((period.Start, period.End), (period.PreviousStart, period.PreviousEnd))})";
-        }
-        var zone = options.Value.ResolveTimeZone();
-        var (days, hours) = ExploreSources.Split(period.Start, period.End, zone);
-        var (previousDays, previousHours) = ExploreSources.Split(period.PreviousStart, period.PreviousEnd, zone);
-        parameters.AddParameter("d_start", days.From);
-        parameters.AddParameter("d_end", days.To);
-        parameters.AddParameter("d_previous_start", previousDays.From);
-        parameters.AddParameter("d_previous_end", previousDays.To);
-        var daily = $"""
-            SELECT toDateTime(day, '{sources.ZoneLiteral()}') AS t, t >= toDateTime({"{start:Int64}"}, 'UTC') AS cur, {Columns}
-            FROM {database}.article_audience_1d
-            WHERE article_id IN {"{ids:Array(String)}"}
-              AND ((day >= {"{d_start:Date}"} AND day < {"{d_end:Date}"}) OR (day >= {"{d_previous_start:Date}"} AND day < {"{d_previous_end:Date}"}))
-            """;
-        var edges = new[] { hours, previousHours }.Where(h => h.From < h.To).ToArray();
-        return edges.Length == 0 ? $"({daily})" : $"({daily}\nUNION ALL\n{Hourly(edges)})";
+        return sources.Rows(
+            period, "article_audience_1d", "article_audience_1h",
+            "article_id, country, source, views, visitors, ratings, satisfied, rating_histogram",
+            " AND article_id IN {ids:Array(String)}", parameters);
     }
 
     private static long Long(object value) => value is null or DBNull ? 0 : Convert.ToInt64(value, CultureInfo.InvariantCulture);
