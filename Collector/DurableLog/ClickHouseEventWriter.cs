@@ -20,8 +20,14 @@ internal sealed class ClickHouseEventWriter(ClickHouseClient client, IOptions<Cl
 
     public async Task InsertAsync(LogBatch batch, CancellationToken cancellationToken)
     {
-        var pageViews = new List<object[]>();
-        var feedback = new List<object[]>();
+        // Sized once: growing by doubling copied the rows' arrays on the large-object heap at every flush.
+        var feedbackCount = 0;
+        foreach (var e in batch.Events)
+        {
+            feedbackCount += e.Kind == EventKind.Feedback ? 1 : 0;
+        }
+        var pageViews = new List<object[]>(batch.Events.Count - feedbackCount);
+        var feedback = new List<object[]>(feedbackCount);
         foreach (var e in batch.Events)
         {
             if (e.Kind == EventKind.Feedback)

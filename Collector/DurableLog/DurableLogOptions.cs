@@ -61,8 +61,45 @@ public sealed class DurableLogOptions : IValidatableObject
     [Range(typeof(TimeSpan), "00:00:01", "01:00:00", ErrorMessage = "DurableLog:RetryAfter must be between 1 s and 1 h.")]
     public TimeSpan RetryAfter { get; set; } = TimeSpan.FromSeconds(5);
 
+    // Memory held by the write path, per unit of its settings (measured upper bounds, docs/benchmarks.md):
+    //   an event read back for a flush: the decoded event, its row for the driver and its share of the
+    //   driver's serialized and compressed buffers;
+    internal const long BytesPerBatchedEvent = 2 * 1024;
+
+    //   a remembered id: the Guid in the window's hash set and in its queue, with their overhead.
+    internal const long BytesPerRememberedId = 64;
+
+    //   the writer's request buffer grows to the largest request: up to 1,000 events of at most 1 MB of body.
+    internal const long LogBufferBytes = 2L * 1024 * 1024;
+
+    //   what requests in flight (bodies, parsed documents, events on their way to the log) are left at least.
+    internal const long InFlightReserveBytes = 16L * 1024 * 1024;
+
+    /// <summary>
+    /// What the write path holds at most, from these settings alone:
+    /// <c>FlushBatchSize × 2 KiB + DuplicateWindow × 64 B + 2 MiB</c> (defaults: 19.5 + 15.3 + 2 = 36.8 MiB).
+    /// With 16 MiB left for requests in flight it must fit in the managed heap's limit (<c>System.GC.HeapHardLimit</c>
+    /// in the Collector's runtimeconfig, 96 MiB; <c>DOTNET_GCHeapHardLimit</c> overrides it).
+    /// </summary>
+    public long HeldBytes => (FlushBatchSize * BytesPerBatchedEvent) + (DuplicateWindow * BytesPerRememberedId) + LogBufferBytes;
+
+    /// <summary>The start-up check of <see cref="HeldBytes"/> against the heap available, or null when it fits.</summary>
+    public ValidationResult? CheckMemory(long heapBytes) =>
+        HeldBytes + InFlightReserveBytes <= heapBytes
+            ? null
+            : new ValidationResult(
+                $"DurableLog:FlushBatchSize ({FlushBatchSize:N0}) × 2 KiB + DurableLog:DuplicateWindow ({DuplicateWindow:N0}) × 64 B + 2 MiB = {HeldBytes / (1024.0 * 1024):N0} MiB " +
+                $"plus 16 MiB for requests in flight does not fit in the managed heap's limit ({heapBytes / (1024.0 * 1024):N0} MiB): lower them or raise DOTNET_GCHeapHardLimit.",
+                [nameof(FlushBatchSize), nameof(DuplicateWindow)]);
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
+        var heap = GC.GetGCMemoryInfo().TotalAvailableMemoryBytes;
+        if (heap > 0 && CheckMemory(heap) is { } memory)
+        {
+            yield return memory;
+        }
+
         if (RetryBackoffMax < RetryBackoffInitial)
         {
             yield return new ValidationResult(

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using Icesco.Insights.Collector.Ingestion.Enrichment;
 using Icesco.Insights.Collector.Ingestion.Validation;
@@ -6,15 +7,22 @@ using Microsoft.Extensions.Options;
 namespace Icesco.Insights.Collector.Ingestion;
 
 /// <summary>What became of each event of a request.</summary>
+/// <param name="IsBatch">The body was an array.</param>
+/// <param name="Total">Events in the body.</param>
+/// <param name="Kept">Valid events to store.</param>
+/// <param name="Dropped">Valid events not stored, by reason.</param>
+/// <param name="Violations">Every broken rule.</param>
+/// <param name="RejectedEvents">How many events broke a rule (an event may break several).</param>
 public sealed record PipelineResult(
     bool IsBatch,
     int Total,
     IReadOnlyList<CollectedEvent> Kept,
     IReadOnlyDictionary<DropReason, int> Dropped,
-    IReadOnlyList<Violation> Violations)
+    IReadOnlyList<Violation> Violations,
+    int RejectedEvents)
 {
     /// <summary>A single invalid event, or a batch in which no event was valid, is answered 400.</summary>
-    public bool IsRejectedWhole => Violations.Count > 0 && (!IsBatch || Violations.Select(v => v.Index).Distinct().Count() == Total);
+    public bool IsRejectedWhole => RejectedEvents > 0 && (!IsBatch || RejectedEvents == Total);
 }
 
 /// <summary>
@@ -30,32 +38,61 @@ public sealed class EventPipeline(EventEnricher enricher, IngestionMetrics metri
     public PipelineResult Process(JsonElement root, RequestFacts facts, ReadOnlySpan<byte> salt)
     {
         var isBatch = root.ValueKind == JsonValueKind.Array;
-        var elements = isBatch ? root.EnumerateArray().ToList() : [root];
+        var total = isBatch ? root.GetArrayLength() : 1;
         var violations = new List<Violation>();
-        var kept = new List<CollectedEvent>(elements.Count);
+        var kept = new List<CollectedEvent>(total);
         var dropped = new Dictionary<DropReason, int>();
+        var rejected = 0;
 
-        for (var i = 0; i < elements.Count; i++)
+        // A single event (the beacon's case) is judged as it is; a batch through the array's struct enumerator,
+        // which walks the document once (indexing would rescan it for each element).
+        if (!isBatch)
         {
-            var before = violations.Count;
-            var incoming = validator.Validate(elements[i], i, isBatch ? $"events[{i}]." : "", violations);
-            if (incoming is null)
-            {
-                foreach (var violation in violations.Skip(before))
-                {
-                    metrics.Rejected(violation.Rule);
-                }
-                continue;
-            }
-
-            if (dropRules.Judge(incoming, facts.UserAgent) is { } reason)
-            {
-                dropped[reason] = dropped.GetValueOrDefault(reason) + 1;
-                metrics.Dropped(reason);
-                continue;
-            }
-            kept.Add(enricher.Enrich(incoming, facts, salt));
+            rejected += Judge(root, 0, false, facts, salt, violations, kept, dropped);
         }
-        return new PipelineResult(isBatch, elements.Count, kept, dropped, violations);
+        else
+        {
+            var index = 0;
+            foreach (var element in root.EnumerateArray())
+            {
+                rejected += Judge(element, index++, true, facts, salt, violations, kept, dropped);
+            }
+        }
+
+        return new PipelineResult(isBatch, total, kept, dropped, violations, rejected);
     }
+
+    /// <summary>Validates, judges and enriches one event; returns 1 when it broke a rule, else 0.</summary>
+    private int Judge(
+        JsonElement element,
+        int i,
+        bool isBatch,
+        RequestFacts facts,
+        ReadOnlySpan<byte> salt,
+        List<Violation> violations,
+        List<CollectedEvent> kept,
+        Dictionary<DropReason, int> dropped)
+    {
+        var before = violations.Count;
+        var incoming = validator.Validate(element, i, isBatch ? Prefix(i) : "", violations);
+        if (incoming is null)
+        {
+            for (var v = before; v < violations.Count; v++)
+            {
+                metrics.Rejected(violations[v].Rule);
+            }
+            return 1;
+        }
+
+        if (dropRules.Judge(incoming, facts.UserAgent) is { } reason)
+        {
+            dropped[reason] = dropped.GetValueOrDefault(reason) + 1;
+            metrics.Dropped(reason);
+            return 0;
+        }
+        kept.Add(enricher.Enrich(incoming, facts, salt));
+        return 0;
+    }
+
+    private static string Prefix(int index) => string.Create(CultureInfo.InvariantCulture, $"events[{index}].");
 }

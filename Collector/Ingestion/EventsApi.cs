@@ -70,7 +70,8 @@ public static partial class EventsApi
             context.Connection.RemoteIpAddress,
             context.Request.Headers.UserAgent.ToString(),
             countries.Resolve(context.Request.Headers, context.Connection.RemoteIpAddress));
-        var result = pipeline.Process(document.RootElement, facts, await SaltAsync(salts, logger, cancellationToken));
+        var salt = salts.TryGetToday(out var today) ? today : await SaltAsync(salts, logger, cancellationToken);
+        var result = pipeline.Process(document.RootElement, facts, salt);
         if (result.IsRejectedWhole)
         {
             return Invalid(result.Violations);
@@ -90,13 +91,16 @@ public static partial class EventsApi
             metrics.Accepted(stored, duplicates);
         }
 
-        var dropped = result.Dropped.OrderBy(d => d.Key).ToDictionary(d => d.Key.Name(), d => d.Value);
-        if (dropped.Count > 0)
+        Dictionary<string, int>? dropped = null;
+        if (result.Dropped.Count > 0)
         {
+            dropped = result.Dropped.OrderBy(d => d.Key).ToDictionary(d => d.Key.Name(), d => d.Value);
             context.Response.Headers[DroppedHeader] = string.Join(", ", dropped.Select(d => $"{d.Key}={d.Value}"));
         }
-        var rejected = result.Violations.Select(v => new RejectedEvent(v.Index, v.Field, v.Rule, v.Message)).ToList();
-        return TypedResults.Json(new EventsAccepted(stored, duplicates, dropped, rejected), statusCode: StatusCodes.Status202Accepted);
+        RejectedEvent[] rejected = result.Violations.Count == 0
+            ? []
+            : [.. result.Violations.Select(v => new RejectedEvent(v.Index, v.Field, v.Rule, v.Message))];
+        return AcceptedResponse.For(stored, duplicates, dropped, rejected);
     }
 
     private static async Task<byte[]> SaltAsync(DailySaltStore salts, ILogger logger, CancellationToken cancellationToken)

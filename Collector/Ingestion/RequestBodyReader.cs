@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Collections.Frozen;
 using System.IO.Compression;
 using Microsoft.Net.Http.Headers;
 
@@ -19,9 +20,7 @@ public static class RequestBodyReader
 {
     public static async Task<BodyRead> ReadAsync(HttpRequest request, IngestionOptions options, CancellationToken cancellationToken)
     {
-        if (!MediaTypeHeaderValue.TryParse(request.ContentType, out var mediaType)
-            || !(mediaType.MediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase) || mediaType.MediaType.Equals("text/plain", StringComparison.OrdinalIgnoreCase))
-            || (mediaType.Charset.HasValue && !mediaType.Charset.Equals("utf-8", StringComparison.OrdinalIgnoreCase)))
+        if (!CommonTypes.Contains(request.ContentType ?? "") && !IsJsonOrText(request.ContentType))
         {
             return Refuse(StatusCodes.Status415UnsupportedMediaType, "Send the events as application/json or text/plain, in UTF-8.");
         }
@@ -75,6 +74,16 @@ public static class RequestBodyReader
         }
         return new BodyRead(body, StatusCodes.Status200OK, null);
     }
+
+    // What browsers' sendBeacon and fetch send, matched as strings before the full media-type parser.
+    private static readonly FrozenSet<string> CommonTypes = FrozenSet.Create(
+        StringComparer.OrdinalIgnoreCase,
+        "text/plain;charset=UTF-8", "text/plain; charset=utf-8", "text/plain", "application/json", "application/json; charset=utf-8", "application/json;charset=UTF-8");
+
+    private static bool IsJsonOrText(string? contentType) =>
+        MediaTypeHeaderValue.TryParse(contentType, out var mediaType)
+        && (mediaType.MediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase) || mediaType.MediaType.Equals("text/plain", StringComparison.OrdinalIgnoreCase))
+        && (!mediaType.Charset.HasValue || mediaType.Charset.Equals("utf-8", StringComparison.OrdinalIgnoreCase));
 
     private static BodyRead TooLarge(int limit) =>
         Refuse(StatusCodes.Status413PayloadTooLarge, $"The body is larger than {limit:N0} bytes (after decompression).");

@@ -20,6 +20,9 @@ public sealed partial class DailySaltStore(ClickHouseClient client, IOptions<Cli
     private readonly ConcurrentDictionary<DateOnly, Lazy<Task<byte[]>>> salts = new();
     private readonly ConcurrentDictionary<DateOnly, byte[]> fallbacks = new();
 
+    // The last salt agreed and its day, read by every request without a lock, a timer or a task.
+    private volatile AgreedSalt? latest;
+
     /// <summary>
     /// A salt of this process alone, for when ClickHouse cannot be reached: events are still taken
     /// (the durable log holds them), at the cost of counting a visitor once per Collector meanwhile.
@@ -34,6 +37,15 @@ public sealed partial class DailySaltStore(ClickHouseClient client, IOptions<Cli
         return fallbacks.GetOrAdd(day, _ => RandomNumberGenerator.GetBytes(32));
     }
 
+    /// <summary>Today's salt (UTC) when it has been agreed already: the request path's way, with no await.</summary>
+    public bool TryGetToday(out byte[] salt)
+    {
+        var known = latest;
+        var agreed = known is not null && known.Day == DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+        salt = agreed ? known!.Salt : [];
+        return agreed;
+    }
+
     /// <summary>Today's salt (UTC), from the cache or ClickHouse.</summary>
     public Task<byte[]> TodayAsync(CancellationToken cancellationToken) =>
         ForDayAsync(DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime), cancellationToken);
@@ -44,9 +56,13 @@ public sealed partial class DailySaltStore(ClickHouseClient client, IOptions<Cli
         try
         {
             var salt = await lazy.Value.WaitAsync(cancellationToken).ConfigureAwait(false);
-            foreach (var old in salts.Keys.Where(k => k < day.AddDays(-1)))
+            if (latest is not { } known || known.Day < day)
             {
-                salts.TryRemove(old, out _); // the day is over: forget its salt here too
+                latest = new AgreedSalt(day, salt);
+                foreach (var old in salts.Keys.Where(k => k < day.AddDays(-1)))
+                {
+                    salts.TryRemove(old, out _); // the day is over: forget its salt here too
+                }
             }
             return salt;
         }
@@ -101,4 +117,6 @@ public sealed partial class DailySaltStore(ClickHouseClient client, IOptions<Cli
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Visitor salt of {Day} agreed")]
     private static partial void SaltAgreed(ILogger logger, string day);
+
+    private sealed record AgreedSalt(DateOnly Day, byte[] Salt);
 }

@@ -9,6 +9,9 @@ namespace Icesco.Insights.Collector.Ingestion.Enrichment;
 public sealed record RequestFacts(IPAddress? Ip, string? UserAgent, string Country)
 {
     public string Device { get; } = UserAgentClassifier.DeviceClass(UserAgent);
+
+    /// <summary>The address as text, once per request rather than once per event of a batch (hashed, never stored).</summary>
+    public string IpText { get; } = Ip?.ToString() ?? "";
 }
 
 /// <summary>Turns a valid, kept event into the stored <see cref="CollectedEvent"/>: article metadata, visitor hash, time, scrubbed comment.</summary>
@@ -39,7 +42,7 @@ public sealed class EventEnricher(ArticleCatalog catalog, UnknownArticleRecorder
         }
 
         var referrerHost = incoming.Referrer is { } referrer && !sites.IsSite(referrer.IdnHost) ? referrer.IdnHost.ToLowerInvariant() : "";
-        var visitor = VisitorHasher.Hash(salt, facts.Ip?.ToString() ?? "", facts.UserAgent ?? "", site);
+        var visitor = VisitorHasher.Hash(salt, facts.IpText, facts.UserAgent, site);
 
         return new CollectedEvent(
             incoming.Kind,

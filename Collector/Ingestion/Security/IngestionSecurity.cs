@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Net;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
@@ -39,8 +40,9 @@ public static class IngestionSecurity
             limiter.AddPolicy(EventsApi.RateLimitPolicy, http =>
             {
                 var settings = http.RequestServices.GetRequiredService<IOptions<IngestionOptions>>().Value.RateLimit;
+                // Keyed by the address itself: formatting it as text cost an allocation on every request.
                 return RateLimitPartition.GetFixedWindowLimiter(
-                    http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                    http.Connection.RemoteIpAddress ?? IPAddress.None,
                     _ => new FixedWindowRateLimiterOptions
                     {
                         PermitLimit = settings.PermitLimit,

@@ -75,6 +75,19 @@ public sealed class EnrichmentFacts
         Assert.NotEqual(a, VisitorHasher.Hash(today, "203.0.113.9", Chrome, "www.icesco.org"));
     }
 
+    [Theory]
+    [InlineData("203.0.113.9", "Mozilla/5.0")]
+    [InlineData("2001:db8::7", "Mozilla/5.0 (Linux; Android 14) عربي")]
+    [InlineData("198.51.100.1", null)] // a user agent past the stack buffer: the pooled path
+    public void The_visitor_hash_is_the_hmac_of_ip_user_agent_and_site_as_utf8_lines(string ip, string? userAgent)
+    {
+        // The id must not change when its computation does: a deploy mid-day would split every visitor in two.
+        userAgent ??= "Mozilla/5.0 " + new string('x', 3000);
+        var salt = Enumerable.Range(0, 32).Select(i => (byte)i).ToArray();
+        var mac = System.Security.Cryptography.HMACSHA256.HashData(salt, System.Text.Encoding.UTF8.GetBytes($"{ip}\n{userAgent}\nicesco.org"));
+        Assert.Equal(System.Buffers.Binary.BinaryPrimitives.ReadUInt64BigEndian(mac), VisitorHasher.Hash(salt, ip, userAgent, "icesco.org"));
+    }
+
     private static IncomingEvent Event(string url, string? referrer = null) =>
         new(0, EventKind.PageView, null, null, new Uri(url), null, null, referrer is null ? null : new Uri(referrer), 0, 0, null);
 }

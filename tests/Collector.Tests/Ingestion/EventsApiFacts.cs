@@ -40,6 +40,34 @@ public sealed class EventsApiFacts(EngineFixture engine) : IDisposable
     }
 
     [Fact]
+    public async Task A_charset_other_than_utf8_is_answered_415_even_for_text_plain()
+    {
+        var response = await PostAsync(app.CreateClient(), """{"type":"pageview","url":"https://icesco.org/"}""", "text/plain; charset=iso-8859-1");
+        await ProblemAsync(response, HttpStatusCode.UnsupportedMediaType);
+    }
+
+    [Fact]
+    public async Task A_beacon_and_its_resend_are_answered_with_the_same_json_as_any_other_202()
+    {
+        // The usual answers are bytes made at start; they must read exactly as the generic serialization does.
+        var client = app.CreateClient();
+        var json = $$"""{"type":"pageview","event_id":"{{Guid.NewGuid()}}","url":"https://icesco.org/ar/"}""";
+        var first = await PostAsync(client, json, "text/plain;charset=UTF-8");
+        Assert.Equal(HttpStatusCode.Accepted, first.StatusCode);
+        Assert.Equal("application/json", first.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("""{"accepted":1,"duplicates":0,"dropped":{},"rejected":[]}""", await first.Content.ReadAsStringAsync());
+
+        var again = await PostAsync(client, json, "text/plain;charset=UTF-8");
+        Assert.Equal("""{"accepted":0,"duplicates":1,"dropped":{},"rejected":[]}""", await again.Content.ReadAsStringAsync());
+
+        var mixed = await PostAsync(client, """[{"type":"pageview","url":"https://icesco.org/fr/"},{"type":"pageview","url":"https://elsewhere.example/"},{"type":"x","url":"https://icesco.org/"}]""");
+        var body = await mixed.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(1, body.GetProperty("accepted").GetInt32());
+        Assert.Equal(1, body.GetProperty("dropped").GetProperty("foreign-site").GetInt32());
+        Assert.Equal(2, Assert.Single(body.GetProperty("rejected").EnumerateArray()).GetProperty("index").GetInt32());
+    }
+
+    [Fact]
     public async Task A_single_event_over_64_kb_is_answered_413()
     {
         var json = $$"""{"type":"pageview","url":"https://icesco.org/","padding":"{{new string('x', 70 * 1024)}}"}""";

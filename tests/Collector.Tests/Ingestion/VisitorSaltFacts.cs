@@ -45,4 +45,25 @@ public sealed class VisitorSaltFacts(EngineFixture engine)
             VisitorHasher.Hash(offers[0], "203.0.113.5", "Mozilla/5.0", "icesco.org"),
             VisitorHasher.Hash(tomorrow, "203.0.113.5", "Mozilla/5.0", "icesco.org"));
     }
+
+    [Fact]
+    public async Task The_request_path_reads_the_agreed_salt_without_waiting_and_not_past_its_day()
+    {
+        using var app = new CollectorApp(engine);
+        _ = app.CreateClient();
+        var time = new FakeTimeProvider(new DateTimeOffset(2030, 3, 1, 23, 59, 0, TimeSpan.Zero));
+        var store = new DailySaltStore(engine.Client, Options.Create(new ClickHouseOptions { Database = app.Database }), time, NullLogger<DailySaltStore>.Instance);
+
+        Assert.False(store.TryGetToday(out _)); // not agreed yet: the caller goes to ClickHouse
+        var agreed = await store.TodayAsync(CancellationToken.None);
+        Assert.True(store.TryGetToday(out var cached));
+        Assert.Equal(agreed, cached);
+
+        time.Advance(TimeSpan.FromMinutes(2)); // past midnight UTC: yesterday's salt must not be used
+        Assert.False(store.TryGetToday(out _));
+        var tomorrow = await store.TodayAsync(CancellationToken.None);
+        Assert.True(store.TryGetToday(out var next));
+        Assert.Equal(tomorrow, next);
+        Assert.NotEqual(agreed, next);
+    }
 }

@@ -1,0 +1,47 @@
+using Icesco.Insights.Collector.DurableLog;
+
+namespace Icesco.Insights.Collector.Tests.DurableLog;
+
+/// <summary>The write path's memory follows from its settings, and settings that cannot fit the heap stop the start.</summary>
+public sealed class MemoryBoundFacts
+{
+    private const long ShippedHeapLimit = 96L * 1024 * 1024; // Collector/runtimeconfig.template.json
+
+    [Fact]
+    public void The_bound_is_the_product_of_the_settings()
+    {
+        var options = new DurableLogOptions { FlushBatchSize = 10_000, DuplicateWindow = 250_000 };
+        Assert.Equal((10_000 * 2048L) + (250_000 * 64L) + (2L * 1024 * 1024), options.HeldBytes);
+    }
+
+    [Fact]
+    public void The_defaults_and_the_in_flight_reserve_fit_in_the_shipped_heap_limit() =>
+        Assert.Null(new DurableLogOptions().CheckMemory(ShippedHeapLimit));
+
+    [Fact]
+    public void A_window_too_large_for_the_heap_is_refused_naming_the_settings_and_the_limit()
+    {
+        var refusal = new DurableLogOptions { DuplicateWindow = 2_000_000 }.CheckMemory(ShippedHeapLimit);
+        Assert.NotNull(refusal);
+        Assert.Contains("DurableLog:DuplicateWindow (2,000,000)", refusal.ErrorMessage, StringComparison.Ordinal);
+        Assert.Contains("DOTNET_GCHeapHardLimit", refusal.ErrorMessage, StringComparison.Ordinal);
+        Assert.Null(new DurableLogOptions { DuplicateWindow = 2_000_000 }.CheckMemory(4 * ShippedHeapLimit));
+    }
+
+    [Fact]
+    public void The_shipped_runtime_configuration_sets_the_heap_limit_the_check_assumes()
+    {
+        var template = File.ReadAllText(Path.Combine(RepositoryRoot(), "Collector", "runtimeconfig.template.json"));
+        Assert.Contains($"\"System.GC.HeapHardLimit\": {ShippedHeapLimit}", template, StringComparison.Ordinal);
+    }
+
+    private static string RepositoryRoot()
+    {
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Icesco.Insights.sln")))
+        {
+            directory = directory.Parent;
+        }
+        return directory?.FullName ?? throw new DirectoryNotFoundException("Icesco.Insights.sln not found above the test's folder.");
+    }
+}
