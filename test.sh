@@ -6,6 +6,9 @@ cd "$(dirname "$0")"
 # What ./run.sh installs, and what the tests add (Chromium, redis-server, poppler-utils): scripts/packages.txt.
 scripts/bootstrap.sh collector jobs dashboard build test
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
+# Test hosts (dozens of WebApplicationFactory instances) do not watch their appsettings files: each watcher is an
+# inotify instance, and the per-user limit (often 128) was reached near the end of a full run.
+export DOTNET_hostBuilder__reloadConfigOnChange=false
 
 echo "== npm ci (the Node ClickHouse client used as a second client; the CC0 IP-to-country database)"
 (cd tests/node-client && npm ci --no-audit --no-fund --loglevel=error)
