@@ -61,7 +61,8 @@ public sealed class DurableLogOptions : IValidatableObject
     [Range(typeof(TimeSpan), "00:00:01", "01:00:00", ErrorMessage = "DurableLog:RetryAfter must be between 1 s and 1 h.")]
     public TimeSpan RetryAfter { get; set; } = TimeSpan.FromSeconds(5);
 
-    // Memory held by the write path, per unit of its settings (measured upper bounds, docs/benchmarks.md):
+    // Memory held by the write path, per unit of its settings: estimates from the objects involved, with margin;
+    // the benchmark's peak RSS under the heap limit is what checks them (docs/benchmarks.md, "Collector speed"):
     //   an event read back for a flush: the decoded event, its row for the driver and its share of the
     //   driver's serialized and compressed buffers;
     internal const long BytesPerBatchedEvent = 2 * 1024;
