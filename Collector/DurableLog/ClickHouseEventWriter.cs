@@ -20,14 +20,10 @@ internal sealed class ClickHouseEventWriter(ClickHouseClient client, IOptions<Cl
 
     public async Task InsertAsync(LogBatch batch, CancellationToken cancellationToken)
     {
-        // Sized once: growing by doubling copied the rows' arrays on the large-object heap at every flush.
-        var feedbackCount = 0;
-        foreach (var e in batch.Events)
-        {
-            feedbackCount += e.Kind == EventKind.Feedback ? 1 : 0;
-        }
-        var pageViews = new List<object[]>(batch.Events.Count - feedbackCount);
-        var feedback = new List<object[]>(feedbackCount);
+        // Page views sized once for the batch (most of it): growing by doubling copied the rows' arrays on the
+        // large-object heap at every flush. Feedback is a few percent and grows as it comes.
+        var pageViews = new List<object[]>(batch.Events.Count);
+        var feedback = new List<object[]>();
         foreach (var e in batch.Events)
         {
             if (e.Kind == EventKind.Feedback)

@@ -36,9 +36,6 @@ public sealed class AcceptedResponse : IResult
         return new AcceptedResponse(Serialize(new EventsAccepted(stored, duplicates, dropped ?? NoneDropped, rejected)));
     }
 
-    /// <summary>The body as sent, for tests that compare it with the generic serialization.</summary>
-    public ReadOnlyMemory<byte> Body => body;
-
     public Task ExecuteAsync(HttpContext httpContext)
     {
         ArgumentNullException.ThrowIfNull(httpContext);

@@ -70,8 +70,7 @@ public static partial class EventsApi
             context.Connection.RemoteIpAddress,
             context.Request.Headers.UserAgent.ToString(),
             countries.Resolve(context.Request.Headers, context.Connection.RemoteIpAddress));
-        var salt = salts.TryGetToday(out var today) ? today : await SaltAsync(salts, logger, cancellationToken);
-        var result = pipeline.Process(document.RootElement, facts, salt);
+        var result = pipeline.Process(document.RootElement, facts, await SaltAsync(salts, logger, cancellationToken));
         if (result.IsRejectedWhole)
         {
             return Invalid(result.Violations);
@@ -97,14 +96,17 @@ public static partial class EventsApi
             dropped = result.Dropped.OrderBy(d => d.Key).ToDictionary(d => d.Key.Name(), d => d.Value);
             context.Response.Headers[DroppedHeader] = string.Join(", ", dropped.Select(d => $"{d.Key}={d.Value}"));
         }
-        RejectedEvent[] rejected = result.Violations.Count == 0
-            ? []
-            : [.. result.Violations.Select(v => new RejectedEvent(v.Index, v.Field, v.Rule, v.Message))];
-        return AcceptedResponse.For(stored, duplicates, dropped, rejected);
+        return AcceptedResponse.For(stored, duplicates, dropped, Rejected(result.Violations));
     }
 
-    private static async Task<byte[]> SaltAsync(DailySaltStore salts, ILogger logger, CancellationToken cancellationToken)
+    private static async ValueTask<byte[]> SaltAsync(DailySaltStore salts, ILogger logger, CancellationToken cancellationToken)
     {
+        // Agreed already (every request but the day's first): no timeout to arm, nothing to await.
+        if (salts.TryGetToday(out var today))
+        {
+            return today;
+        }
+
         try
         {
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -118,6 +120,9 @@ public static partial class EventsApi
         }
     }
 
+    private static RejectedEvent[] Rejected(IReadOnlyList<Violation> violations) =>
+        violations.Count == 0 ? [] : [.. violations.Select(v => new RejectedEvent(v.Index, v.Field, v.Rule, v.Message))];
+
     private static ValidationProblem Invalid(IReadOnlyList<Violation> violations)
     {
         var errors = violations
@@ -128,7 +133,7 @@ public static partial class EventsApi
             title: "The events break the rules of the wire format",
             extensions: new Dictionary<string, object?>
             {
-                ["violations"] = violations.Select(v => new RejectedEvent(v.Index, v.Field, v.Rule, v.Message)).ToList(),
+                ["violations"] = Rejected(violations),
             });
     }
 
