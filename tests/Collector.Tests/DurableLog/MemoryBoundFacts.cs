@@ -35,6 +35,16 @@ public sealed class MemoryBoundFacts
         Assert.Contains($"\"System.GC.HeapHardLimit\": {ShippedHeapLimit}", template, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void The_built_collector_runs_with_workstation_gc_and_the_heap_limit()
+    {
+        // What the runtime reads, not what the csproj says: a misspelt property once left server GC on unnoticed.
+        var built = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Icesco.Insights.Collector.runtimeconfig.json")));
+        var properties = built.RootElement.GetProperty("runtimeOptions").GetProperty("configProperties");
+        Assert.False(properties.GetProperty("System.GC.Server").GetBoolean());
+        Assert.Equal(ShippedHeapLimit, properties.GetProperty("System.GC.HeapHardLimit").GetInt64());
+    }
+
     private static string RepositoryRoot()
     {
         var directory = new DirectoryInfo(AppContext.BaseDirectory);
