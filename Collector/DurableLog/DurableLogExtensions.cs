@@ -25,6 +25,7 @@ public static class DurableLogExtensions
             sp.GetRequiredService<DurableLogMetrics>()));
         services.AddSingleton<DurableEventSink>();
         services.AddSingleton<IEventSink>(sp => sp.GetRequiredService<DurableEventSink>());
+        services.AddSingleton<BadRowFile>();
         services.AddSingleton<ClickHouseEventWriter>();
         services.AddHostedService<LogFlusher>();
         services.AddHealthChecks().AddCheck<DurableLogHealthCheck>(DurableLogHealthCheck.Name);

@@ -35,4 +35,10 @@ internal static partial class DurableLogLog
 
     [LoggerMessage(11, LogLevel.Error, "The flusher cannot read the durable log or write its checkpoint (attempt {Attempt}); retrying in {Delay}")]
     public static partial void ReadFailed(ILogger logger, Exception exception, int attempt, TimeSpan delay);
+
+    [LoggerMessage(12, LogLevel.Warning, "ClickHouse refused {Rows} rows of {Table} for their content (code {Code}); sending them in halves to find the refused ones")]
+    public static partial void RowsRefused(ILogger logger, string table, int rows, int code);
+
+    [LoggerMessage(13, LogLevel.Error, "ClickHouse refused event {EventId} for {Table} (code {Code}); kept aside in {File}, the rest of its batch is stored")]
+    public static partial void BadRowKept(ILogger logger, string table, Guid eventId, int code, string file);
 }

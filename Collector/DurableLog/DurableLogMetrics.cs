@@ -15,6 +15,7 @@ public sealed class DurableLogMetrics
     private readonly Counter<long> duplicates;
     private readonly Counter<long> batches;
     private readonly Counter<long> failures;
+    private readonly Counter<long> badRows;
 
     public DurableLogMetrics(IMeterFactory meterFactory)
     {
@@ -24,6 +25,7 @@ public sealed class DurableLogMetrics
         duplicates = meter.CreateCounter<long>("collector.events.duplicates", "{event}", "Events not stored because their id was accepted before");
         batches = meter.CreateCounter<long>("collector.flush.batches", "{batch}", "Batches inserted into ClickHouse");
         failures = meter.CreateCounter<long>("collector.flush.failures", "{attempt}", "Failed attempts to insert a batch");
+        badRows = meter.CreateCounter<long>("collector.flush.bad_rows", "{event}", "Events ClickHouse refused, kept aside in bad-rows.jsonl");
     }
 
     internal void Observe(WriteAheadLog log)
@@ -39,4 +41,6 @@ public sealed class DurableLogMetrics
     internal void BatchFlushed() => batches.Add(1);
 
     internal void FlushFailed() => failures.Add(1);
+
+    internal void BadRowKept() => badRows.Add(1);
 }
