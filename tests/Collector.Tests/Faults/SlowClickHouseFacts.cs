@@ -95,19 +95,28 @@ public sealed class SlowClickHouseFacts(EngineFixture engine) : IDisposable
         Assert.Equal(0, load.Refused);
         Assert.True(proxy.Resets > 0, "the proxy reset no connection: the Collector never noticed ClickHouse gone");
 
+        // The flusher met the outage and came through it by retrying, the same batch with the same tokens.
+        var output = collector.Process.Output;
+        var failedAttempts = Occurrences(output, "to ClickHouse failed (attempt");
+        Assert.True(failedAttempts > 0, "no insert failed while ClickHouse was gone");
+        Assert.Contains("reached ClickHouse after", output, StringComparison.Ordinal);
+        var peakBacklog = probes.Max(p => Backlog(p.Health.Body));
+
         string[] phases = ["pass", "slow", "dropped", "returned"];
         var p99 = phases.ToDictionary(p => p, p => load.Percentile(p, 99));
 
-        // Not a timing assert: a bound no 202 could meet if it waited for ClickHouse's five seconds.
-        Assert.All(p99, p => Assert.True(p.Value < 1000, $"p99 of single events while {p.Key}: {p.Value:F1} ms"));
+        // Not a timing assert: a bound no 202 could meet if it waited for ClickHouse (a round trip of twice five seconds),
+        // and wide enough for a shared machine under load (p99s of 0.6 s were seen at a load average of 25 on 2 cores).
+        Assert.All(p99, p => Assert.True(p.Value < Latency.TotalMilliseconds / 2, $"p99 of single events while {p.Key}: {p.Value:F1} ms"));
 
         var unready = probes.Where(p => p.Health.Status == 503).Select(p => p.Phase).Distinct();
         new ReliabilityFigure(
             Area,
             "single-event POSTs through 5 s latency, dropped connections and the return; readiness threshold 200",
             load.Accepted.Count,
-            $"0 lost, 0 doubled of {load.Accepted.Count:N0} accepted; /alive 200 throughout, /health 503 while {string.Join(", ", unready)}",
-            "p99 single events: " + string.Join(", ", phases.Select(p => string.Create(CultureInfo.InvariantCulture, $"{Label(p)} {p99[p]:F1} ms")))).Record();
+            $"0 lost, 0 doubled of {load.Accepted.Count:N0} accepted; /alive 200 throughout, /health 503 while {string.Join(", ", unready)} (peak backlog {peakBacklog:N0}); {failedAttempts} failed inserts retried",
+            "p99 single events: " + string.Join(", ", phases.Select(p => string.Create(CultureInfo.InvariantCulture, $"{Label(p)} {p99[p]:F1} ms")))
+                + $" (load average {LoadAverage()} on {Environment.ProcessorCount} cores)").Record();
     }
 
     public void Dispose() => work.Delete(recursive: true);
@@ -119,6 +128,27 @@ public sealed class SlowClickHouseFacts(EngineFixture engine) : IDisposable
     };
 
     private sealed record Probe(int Status, string Body);
+
+    /// <summary>The one-minute load average: a p99 means little without how busy the machine was.</summary>
+    private static string LoadAverage() => File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "unknown";
+
+    private static int Occurrences(string text, string what)
+    {
+        var count = 0;
+        for (var at = text.IndexOf(what, StringComparison.Ordinal); at >= 0; at = text.IndexOf(what, at + what.Length, StringComparison.Ordinal))
+        {
+            count++;
+        }
+
+        return count;
+    }
+
+    /// <summary>The durable-log check's "N events not yet in ClickHouse", from a /health body.</summary>
+    private static long Backlog(string health)
+    {
+        var description = JsonDocument.Parse(health).RootElement.GetProperty("checks").GetProperty("durable-log").GetProperty("description").GetString() ?? "";
+        return long.Parse(description[..description.IndexOf(' ', StringComparison.Ordinal)], CultureInfo.InvariantCulture);
+    }
 
     private static async Task<Probe> ProbeAsync(HttpClient http, CollectorProcess collector, string path)
     {
