@@ -21,7 +21,6 @@ internal sealed class ChaosProxy : IAsyncDisposable
     private readonly Task accepting;
     private long delayTicks;
     private volatile bool dropping;
-    private long connections;
     private long resets;
 
     public ChaosProxy(int upstreamPort)
@@ -32,9 +31,6 @@ internal sealed class ChaosProxy : IAsyncDisposable
     }
 
     public int Port => ((IPEndPoint)listener.LocalEndpoint).Port;
-
-    /// <summary>Connections accepted so far, forwarded or reset.</summary>
-    public long Connections => Interlocked.Read(ref connections);
 
     /// <summary>Connections reset by <see cref="Drop"/>, open ones and new ones.</summary>
     public long Resets => Interlocked.Read(ref resets);
@@ -78,7 +74,6 @@ internal sealed class ChaosProxy : IAsyncDisposable
                 return;
             }
 
-            Interlocked.Increment(ref connections);
             _ = Task.Run(() => ForwardAsync(client));
         }
     }
