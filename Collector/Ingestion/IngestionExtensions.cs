@@ -31,7 +31,10 @@ public static class IngestionExtensions
         {
             var options = (builder.Configuration.GetSection(IngestionOptions.SectionName).Get<IngestionOptions>() ?? new IngestionOptions()).WithDefaults();
             kestrel.AddServerHeader = false;
-            kestrel.Limits.MaxRequestBodySize = options.MaxBatchBodyBytes;
+            // A backstop only: RequestBodyReader holds the payload to MaxBatchBodyBytes exactly. Kestrel counts a chunked
+            // body's framing too (aspnet/KestrelHttpServer#1877), so its limit alone refused chunked bodies just under
+            // the cap; an eighth more leaves room for the framing of chunks of ~100 bytes and up.
+            kestrel.Limits.MaxRequestBodySize = options.MaxBatchBodyBytes + (options.MaxBatchBodyBytes / 8);
             kestrel.Limits.RequestHeadersTimeout = options.RequestHeadersTimeout;
             kestrel.Limits.MaxRequestHeadersTotalSize = 32 * 1024;
             kestrel.Limits.MaxRequestLineSize = 8 * 1024;
