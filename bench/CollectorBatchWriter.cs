@@ -2,6 +2,9 @@ using ClickHouse.Driver;
 using Icesco.Insights.Collector.DurableLog;
 using Icesco.Insights.Collector.Ingestion;
 using Icesco.Insights.Storage.ClickHouse;
+using System.Diagnostics.Metrics;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
 namespace Icesco.Insights.Bench;
@@ -13,7 +16,13 @@ namespace Icesco.Insights.Bench;
 /// </summary>
 internal sealed class CollectorBatchWriter(ClickHouseClient client, string database)
 {
-    private readonly ClickHouseEventWriter writer = new(client, Options.Create(new ClickHouseOptions { ConnectionString = "(the client's)", Database = database }));
+    // A refused row would go to a bad-rows file in the temp directory; the benchmark's rows are all valid.
+    private readonly ClickHouseEventWriter writer = new(
+        client,
+        Options.Create(new ClickHouseOptions { ConnectionString = "(the client's)", Database = database }),
+        new BadRowFile(Options.Create(new DurableLogOptions { Directory = Path.GetTempPath() }), TimeProvider.System),
+        new DurableLogMetrics(new ServiceCollection().AddMetrics().BuildServiceProvider().GetRequiredService<IMeterFactory>()),
+        NullLogger<ClickHouseEventWriter>.Instance);
     private readonly Guid logId = Guid.NewGuid();
     private long next;
 

@@ -11,6 +11,9 @@ public enum DropReason
 
     /// <summary>Its URL is on a host that is not one of the configured sites.</summary>
     ForeignSite,
+
+    /// <summary>It came from a cloud or hosting address range (a server, not a reader).</summary>
+    Datacenter,
 }
 
 /// <summary>Wire names of <see cref="DropReason"/>, as in the response body, header and metric.</summary>
@@ -21,6 +24,7 @@ public static class DropReasonNames
         DropReason.Bot => "bot",
         DropReason.SpamReferrer => "spam-referrer",
         DropReason.ForeignSite => "foreign-site",
+        DropReason.Datacenter => "datacenter",
         _ => throw new ArgumentOutOfRangeException(nameof(reason), reason, null),
     };
 }

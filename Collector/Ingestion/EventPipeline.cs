@@ -84,7 +84,7 @@ public sealed class EventPipeline(EventEnricher enricher, IngestionMetrics metri
             return 1;
         }
 
-        if (dropRules.Judge(incoming, facts.UserAgent) is { } reason)
+        if (dropRules.Judge(incoming, facts.UserAgent, facts.FromDatacenter) is { } reason)
         {
             dropped[reason] = dropped.GetValueOrDefault(reason) + 1;
             metrics.Dropped(reason);

@@ -47,6 +47,7 @@ public static partial class EventsApi
         EventPipeline pipeline,
         DailySaltStore salts,
         CountryResolver countries,
+        DatacenterRanges datacenters,
         [FromServices] IEventSink sink,
         IngestionMetrics metrics,
         IOptions<IngestionOptions> options,
@@ -69,7 +70,10 @@ public static partial class EventsApi
         var facts = new RequestFacts(
             context.Connection.RemoteIpAddress,
             context.Request.Headers.UserAgent.ToString(),
-            countries.Resolve(context.Request.Headers, context.Connection.RemoteIpAddress));
+            countries.Resolve(context.Request.Headers, context.Connection.RemoteIpAddress))
+        {
+            FromDatacenter = datacenters.Contains(context.Connection.RemoteIpAddress),
+        };
         var result = pipeline.Process(document.RootElement, facts, await SaltAsync(salts, logger, cancellationToken));
         if (result.IsRejectedWhole)
         {

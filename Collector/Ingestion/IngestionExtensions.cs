@@ -20,6 +20,7 @@ public static class IngestionExtensions
 
         services.AddSingleton<IngestionMetrics>();
         services.AddSingleton<CountryResolver>();
+        services.AddSingleton<DatacenterRanges>();
         services.AddSingleton<DailySaltStore>();
         services.AddSingleton<UnknownArticleRecorder>();
         services.AddHostedService(sp => sp.GetRequiredService<UnknownArticleRecorder>());

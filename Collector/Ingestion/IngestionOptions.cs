@@ -54,6 +54,18 @@ public sealed class IngestionOptions : IValidatableObject
     /// <summary>Path of an offline IP-to-country database (<c>.mmdb</c>); country stays empty without one.</summary>
     public string? GeoIpDatabase { get; set; }
 
+    /// <summary>Drop events sent from cloud and hosting address ranges (<see cref="DropReason.Datacenter"/>).</summary>
+    public bool DropDatacenterTraffic { get; set; } = true;
+
+    /// <summary>File of datacenter address ranges (<c>first,last[,asn,name]</c> per line); empty means the shipped <see cref="ShippedDatacenterRanges"/>.</summary>
+    public string? DatacenterRanges { get; set; }
+
+    /// <summary>The list shipped with the Collector (scripts/datacenter-ranges/build.sh makes it).</summary>
+    public static string ShippedDatacenterRanges => Path.Combine(AppContext.BaseDirectory, "Data", "datacenter-ranges.csv");
+
+    /// <summary>The ranges file in effect.</summary>
+    public string DatacenterRangesPath() => string.IsNullOrWhiteSpace(DatacenterRanges) ? ShippedDatacenterRanges : DatacenterRanges;
+
     /// <summary>Largest body of a single event, measured after decompression.</summary>
     [Range(1024, 16 * 1024 * 1024)]
     public int MaxSingleBodyBytes { get; set; } = 64 * 1024;
@@ -102,6 +114,10 @@ public sealed class IngestionOptions : IValidatableObject
         if (MaxSingleBodyBytes > MaxBatchBodyBytes)
         {
             yield return new ValidationResult("Ingestion:MaxSingleBodyBytes must not exceed Ingestion:MaxBatchBodyBytes.", [nameof(MaxSingleBodyBytes)]);
+        }
+        if (DropDatacenterTraffic && !File.Exists(DatacenterRangesPath()))
+        {
+            yield return new ValidationResult($"Ingestion:DatacenterRanges names '{DatacenterRangesPath()}', which does not exist (set Ingestion:DropDatacenterTraffic to false to keep datacenter traffic).", [nameof(DatacenterRanges)]);
         }
         if (RateLimit.PermitLimit < 1 || RateLimit.Window <= TimeSpan.Zero)
         {

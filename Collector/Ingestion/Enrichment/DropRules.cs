@@ -8,11 +8,15 @@ public sealed class DropRules(IngestionOptions options)
     private readonly HashSet<string> sites = new(options.Sites.Select(s => s.Trim().ToLowerInvariant()), StringComparer.Ordinal);
     private readonly string[] spamHosts = [.. options.SpamReferrers.Select(s => s.Trim().TrimEnd('.').ToLowerInvariant()).Where(s => s.Length > 0)];
 
-    public DropReason? Judge(IncomingEvent incoming, string? userAgent)
+    public DropReason? Judge(IncomingEvent incoming, string? userAgent, bool fromDatacenter = false)
     {
         if (UserAgentClassifier.IsBot(userAgent))
         {
             return DropReason.Bot;
+        }
+        if (fromDatacenter)
+        {
+            return DropReason.Datacenter;
         }
         if (incoming.Referrer is { } referrer && IsSpamHost(referrer.IdnHost))
         {

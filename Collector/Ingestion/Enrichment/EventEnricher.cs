@@ -12,6 +12,9 @@ public sealed record RequestFacts(IPAddress? Ip, string? UserAgent, string Count
 
     /// <summary>The address as text, once per request rather than once per event of a batch (hashed, never stored).</summary>
     public string IpText { get; } = Ip?.ToString() ?? "";
+
+    /// <summary>The address is in a datacenter range (<see cref="DatacenterRanges"/>).</summary>
+    public bool FromDatacenter { get; init; }
 }
 
 /// <summary>Turns a valid, kept event into the stored <see cref="CollectedEvent"/>: article metadata, visitor hash, time, scrubbed comment.</summary>
