@@ -31,6 +31,7 @@ public static class LiveExtensions
 
     public static WebApplication MapLive(this WebApplication app)
     {
+        HubOriginGuard.Use(app, [.. app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<LiveOptions>>().Value.AllowedOrigins]);
         app.MapHub<EngagementHub>(EngagementHub.Path);
         return app;
     }

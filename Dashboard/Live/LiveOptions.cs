@@ -36,6 +36,12 @@ public sealed class LiveOptions
     [Range(1, 10_000, ErrorMessage = "Dashboard:Live:MaxRatingsPerTick must be between 1 and 10,000.")]
     public int MaxRatingsPerTick { get; set; } = 200;
 
+    /// <summary>
+    /// Browser origins, besides the Dashboard's own, whose pages may connect to the hub (e.g. the public address when a
+    /// proxy rewrites the Host header). Any other <c>Origin</c> is refused with 403.
+    /// </summary>
+    public IList<string> AllowedOrigins { get; set; } = [];
+
     /// <summary>"Active visitors" counts unique visitors of this last stretch.</summary>
     [Range(typeof(TimeSpan), "00:01:00", "01:00:00", ErrorMessage = "Dashboard:Live:ActiveWindow must be between 1 minute and 1 hour.")]
     public TimeSpan ActiveWindow { get; set; } = TimeSpan.FromMinutes(5);

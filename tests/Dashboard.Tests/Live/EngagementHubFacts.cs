@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using Icesco.Insights.Dashboard.Auth;
+using Icesco.Insights.Dashboard.Live;
 using Icesco.Insights.Dashboard.Tests.Infrastructure;
 using Microsoft.AspNetCore.SignalR;
 
@@ -91,6 +92,51 @@ public sealed class EngagementHubFacts : IAsyncLifetime, IDisposable
         await using var client = LiveClient.Create(dashboard, cookie: null);
         var refused = await Assert.ThrowsAsync<HttpRequestException>(() => client.StartAsync("all"));
         Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
+    }
+
+    [Theory]
+    [InlineData("https://evil.example", false)]
+    [InlineData("http://localhost.evil.example", false)]
+    [InlineData("null", false)]
+    [InlineData("http://localhost", true)]
+    public async Task A_websocket_to_the_hub_from_a_foreign_origin_is_refused_with_403_even_with_the_staff_cookie(string origin, bool allowed)
+    {
+        var client = dashboard.Server.CreateWebSocketClient();
+        client.ConfigureRequest = request =>
+        {
+            request.Headers.Cookie = staff.CookieHeader;
+            request.Headers.Origin = origin;
+        };
+
+        // Straight to the WebSocket, as a hijacking page would (SignalR accepts a WebSocket without negotiate).
+        var hub = new UriBuilder(new Uri(dashboard.Server.BaseAddress, EngagementHub.Path)) { Scheme = "ws" }.Uri;
+        var connecting = client.ConnectAsync(hub, CancellationToken.None);
+        if (allowed)
+        {
+            using var socket = await connecting;
+            Assert.Equal(System.Net.WebSockets.WebSocketState.Open, socket.State);
+        }
+        else
+        {
+            var refused = await Assert.ThrowsAnyAsync<Exception>(() => connecting);
+            Assert.Contains("403", refused.Message, StringComparison.Ordinal);
+        }
+
+        new Icesco.Insights.TestSupport.ReliabilityFigure("Hostile origins and tokens", $"WebSocket to the hub with the staff cookie and Origin {origin}", 1,
+            allowed ? "same origin: connected" : "refused with 403", "").Record();
+    }
+
+    [Fact]
+    public async Task A_negotiate_from_a_foreign_origin_is_refused_with_403()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, EngagementHub.Path + "/negotiate?negotiateVersion=1");
+        request.Headers.Add("Origin", "https://evil.example");
+        var response = await staff.SendAsync(request);
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+
+        using var same = new HttpRequestMessage(HttpMethod.Post, EngagementHub.Path + "/negotiate?negotiateVersion=1");
+        same.Headers.Add("Origin", "http://localhost");
+        Assert.Equal(HttpStatusCode.OK, (await staff.SendAsync(same)).StatusCode);
     }
 
     [Fact]
