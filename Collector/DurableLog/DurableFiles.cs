@@ -10,7 +10,10 @@ namespace Icesco.Insights.Collector.DurableLog;
 internal static class DurableFiles
 {
     /// <summary>Replaces <paramref name="path"/> with <paramref name="contents"/> so that after a crash it holds either the old or the new bytes, whole.</summary>
-    public static void WriteAtomically(string path, ReadOnlySpan<byte> contents)
+    /// <param name="path">The file to replace.</param>
+    /// <param name="contents">Its new bytes.</param>
+    /// <param name="crashPoints">Whether <see cref="CrashPoints"/> of the checkpoint apply (they do for the checkpoint only).</param>
+    public static void WriteAtomically(string path, ReadOnlySpan<byte> contents, bool crashPoints = false)
     {
         var temporary = path + ".tmp";
         using (var stream = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None))
@@ -19,7 +22,15 @@ internal static class DurableFiles
             stream.Flush(flushToDisk: true);
         }
 
+        if (crashPoints)
+        {
+            CrashPoints.Reach(CrashPoints.CheckpointTemporary);
+        }
         File.Move(temporary, path, overwrite: true);
+        if (crashPoints)
+        {
+            CrashPoints.Reach(CrashPoints.CheckpointRenamed);
+        }
         SyncDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
     }
 

@@ -30,7 +30,7 @@ internal sealed record FlushCheckpoint(LogPosition Committed, PendingRange? Pend
     public void Save(string directory)
     {
         var stored = new Stored(Committed.Segment, Committed.Offset, Pending?.End);
-        DurableFiles.WriteAtomically(Path.Combine(directory, FileName), JsonSerializer.SerializeToUtf8Bytes(stored));
+        DurableFiles.WriteAtomically(Path.Combine(directory, FileName), JsonSerializer.SerializeToUtf8Bytes(stored), crashPoints: true);
     }
 
     /// <summary>The pending batch always starts at the committed position, so only its end is stored.</summary>

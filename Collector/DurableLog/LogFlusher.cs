@@ -97,7 +97,9 @@ internal sealed class LogFlusher(
             }
 
             log.BeginBatch(batch);
+            CrashPoints.Reach(CrashPoints.FlushBegun);
             await SendAsync(batch, retry, cancellationToken).ConfigureAwait(false);
+            CrashPoints.Reach(CrashPoints.FlushInserted);
             log.CompleteBatch(batch);
             metrics.BatchFlushed();
         }

@@ -85,6 +85,7 @@ public sealed partial class WriteAheadLog
         }
 
         active!.Write(requestBuffer.WrittenSpan);
+        CrashPoints.Reach(CrashPoints.AppendWritten);
         writtenLength += bytes;
         uncommittedEvents += stored;
         uncommittedIds.AddRange(requestIds);
@@ -121,6 +122,7 @@ public sealed partial class WriteAheadLog
         }
 
         active!.Flush(flushToDisk: true);
+        CrashPoints.Reach(CrashPoints.FsyncDone);
         TaskCompletionSource? wake = null;
         lock (gate)
         {

@@ -25,6 +25,41 @@ internal sealed class CollectorProcess : IAsyncDisposable
 
     public static async Task<CollectorProcess> StartAsync(string clickHouse, string database, string logDirectory, IReadOnlyDictionary<string, string>? settings = null)
     {
+        var process = Launch(clickHouse, database, logDirectory, settings);
+        var line = await process.WaitForLineAsync(ReadyMarker, Deadline);
+        return new CollectorProcess(process, EndpointIn(line));
+    }
+
+    /// <summary>
+    /// Starts the Collector armed with a crash point; null when it reached that point and killed itself before
+    /// it was listening (e.g. while sending the batch a previous crash left pending) — a kill like any other.
+    /// </summary>
+    public static async Task<CollectorProcess?> StartUnlessCrashedAsync(string clickHouse, string database, string logDirectory, IReadOnlyDictionary<string, string> settings)
+    {
+        var process = Launch(clickHouse, database, logDirectory, settings);
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        while (clock.Elapsed < Deadline)
+        {
+            var line = process.Output.Split('\n').FirstOrDefault(l => l.Contains(ReadyMarker, StringComparison.Ordinal));
+            if (line is not null)
+            {
+                return new CollectorProcess(process, EndpointIn(line.TrimEnd('\r')));
+            }
+            if (process.HasExited)
+            {
+                Assert.True(process.Output.Contains("crash point ", StringComparison.Ordinal), "the Collector exited before listening, not at its crash point:\n" + process.Output);
+                await process.DisposeAsync();
+                return null;
+            }
+            await Task.Delay(100);
+        }
+        throw new TimeoutException("the Collector did not start listening:\n" + process.Output);
+    }
+
+    private static Uri EndpointIn(string line) => new(line[(line.IndexOf(ReadyMarker, StringComparison.Ordinal) + ReadyMarker.Length)..].Trim() + "/");
+
+    private static ServiceProcess Launch(string clickHouse, string database, string logDirectory, IReadOnlyDictionary<string, string>? settings)
+    {
         var environment = new Dictionary<string, string>
         {
             ["ASPNETCORE_ENVIRONMENT"] = "Testing",
@@ -41,10 +76,7 @@ internal sealed class CollectorProcess : IAsyncDisposable
             environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
         }
 
-        var process = ServiceProcess.Start(
-            Path.Combine(AppContext.BaseDirectory, "Icesco.Insights.Collector.dll"), [], environment);
-        var line = await process.WaitForLineAsync(ReadyMarker, Deadline);
-        return new CollectorProcess(process, new Uri(line[(line.IndexOf(ReadyMarker, StringComparison.Ordinal) + ReadyMarker.Length)..].Trim() + "/"));
+        return ServiceProcess.Start(Path.Combine(AppContext.BaseDirectory, "Icesco.Insights.Collector.dll"), [], environment);
     }
 
     /// <summary>A loopback port free right now, for a server that must come back on the same address.</summary>
