@@ -18,6 +18,7 @@ public sealed class SignInFacts(EngineFixture engine) : IDisposable
         var response = await browser.SignInAsync(TestUsers.Of(DashboardRoles.Admin), TestUsers.Password, withToken: false);
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.False(browser.HasSignInCookie);
+        new Icesco.Insights.TestSupport.ReliabilityFigure("Hostile origins and tokens", "Dashboard sign-in POST without its antiforgery token", 1, "400, no session cookie", "").Record();
     }
 
     [Fact]

@@ -52,6 +52,7 @@ public sealed class DashboardFacts
             http.Request.Path = JobsHostingExtensions.DashboardPath;
         });
         Assert.Equal(StatusCodes.Status401Unauthorized, context.Response.StatusCode);
+        new Icesco.Insights.TestSupport.ReliabilityFigure("Hostile origins and tokens", "/hangfire from loopback, as through a same-host reverse proxy", 1, "401 with a Basic challenge", "").Record();
     }
 
     [Theory]
