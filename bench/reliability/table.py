@@ -50,7 +50,7 @@ print("its promise, so a row here means the assert held. Regenerate with `bench/
 print("or `bench/reliability/run.sh --long` (also fuzzing, 10⁶ mutated bodies and the 1-hour soak).")
 print()
 print(f"Tests run {datetime.date.today().isoformat()} at commit {commit} on {machine()}; long benchmarks as of their last")
-print("`--long` run (column *run*). Notes on each area: [collector.md](collector.md), [decisions](decisions/).")
+print("`--long` run (column *run*). How each row is produced and what it does not cover: [reliability-notes.md](reliability-notes.md).")
 print()
 print("| area | what was tried | how many | lost | figure | run |")
 print("| --- | --- | ---: | --- | --- | --- |")
