@@ -7,9 +7,9 @@ namespace Icesco.Insights.Bench;
 /// active parts over all the Collector's tables (right axis), one point per sample, the warm-up shaded.
 /// Set in Noto Sans (fonts-noto-core, as the reports) so the labels render on a machine without the default face.
 /// </summary>
-internal static class Chart
+internal static class CollectorSoakChart
 {
-    public static void Write(string path, IReadOnlyList<CollectorSoakBenchmark.Sample> samples, double warmupMinutes, double minutes, double rate)
+    public static void Write(string path, IReadOnlyList<SoakSample> samples, double warmupMinutes, double minutes, double rate)
     {
         var plot = new Plot();
         plot.Font.Set("Noto Sans");
