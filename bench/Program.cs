@@ -3,6 +3,7 @@ using Icesco.Insights.Bench;
 return args.FirstOrDefault() switch
 {
     "soak" => await SoakBenchmark.RunAsync(args),
+    "collector-soak" => await CollectorSoakBenchmark.RunAsync(args),
     "hello" => await HelloWorldServer.RunAsync(args),
     "insert-limit" => await InsertLimitBenchmark.RunAsync(args),
     "trends" => await TrendsBenchmark.RunAsync(args),
