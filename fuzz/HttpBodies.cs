@@ -101,7 +101,7 @@ internal static class HttpBodies
 
         var figure = new ReliabilityFigure(
             "Fuzzing",
-            string.Create(CultureInfo.InvariantCulture, $"mutated HTTP bodies against a running Collector (flips, cuts, splices, wrong types, gzip/br garbage), {clock.Elapsed.TotalMinutes:F0} min"),
+            string.Create(CultureInfo.InvariantCulture, $"mutated HTTP bodies against a running Collector (flips, cuts, splices, wrong types, gzip/br garbage), {clock.Elapsed.TotalMinutes:F1} min"),
             count,
             string.Create(CultureInfo.InvariantCulture, $"{fiveXx} × 5xx, {transportErrors} dropped connections ({byStatus})"),
             rssText);
@@ -127,6 +127,8 @@ internal static class HttpBodies
                 4 => Insert(body, random),
                 5 => Interesting(body, random),
                 6 => [.. body, .. body],
+                7 when random.Next(50) == 0 => [.. Enumerable.Repeat(body, 1 + (70 * 1024 / Math.Max(1, body.Length)))
+                    .SelectMany(b => b)], // past the 64 KB of one event (or the 1 MB of a batch, when doubled again)
                 _ => body,
             };
         }
