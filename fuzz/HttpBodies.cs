@@ -63,9 +63,10 @@ internal static class HttpBodies
                 {
                     using var response = await client.SendAsync(request, HttpCompletionOption.ResponseContentRead);
                     Interlocked.Increment(ref statuses[(int)response.StatusCode]);
-                    if ((int)response.StatusCode >= 500 && firstError.Length == 0)
+                    if ((int)response.StatusCode >= 500)
                     {
-                        firstError = $"{(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}";
+                        firstError = firstError.Length == 0 ? $"{(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}" : firstError;
+                        await KeepAsync(corpus, n, (int)response.StatusCode, request);
                     }
                 }
                 catch (HttpRequestException e)
@@ -179,6 +180,16 @@ internal static class HttpBodies
             request.Content.Headers.TryAddWithoutValidation("Content-Encoding", encoding);
         }
         return request;
+    }
+
+    /// <summary>A body answered 5xx, kept under fuzz/crashes/http-bodies/ with its headers in the file name, to replay and fix.</summary>
+    private static async Task KeepAsync(string corpus, long n, int status, HttpRequestMessage request)
+    {
+        var directory = Path.Combine(corpus, "..", "crashes", "http-bodies");
+        Directory.CreateDirectory(directory);
+        var headers = string.Join("_", request.Content!.Headers.Select(h => $"{h.Key}={string.Join(",", h.Value)}"));
+        var name = string.Create(CultureInfo.InvariantCulture, $"{status}-{n}-{string.Concat(headers.Select(c => char.IsAsciiLetterOrDigit(c) || c is '=' or '-' or '_' ? c : '.'))}");
+        await File.WriteAllBytesAsync(Path.Combine(directory, name[..Math.Min(name.Length, 120)]), await request.Content.ReadAsByteArrayAsync());
     }
 
     private static byte[] Pick(byte[][] seeds, Random random) => seeds[random.Next(seeds.Length)];
