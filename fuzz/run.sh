@@ -36,7 +36,8 @@ for t in "${targets[@]}"; do
   echo "== afl-fuzz $t for ${seconds}s"
   findings="$work/findings/$t"
   rm -rf "$findings"; mkdir -p "$work/findings"
-  afl-fuzz -i "fuzz/corpus/$t" -o "$findings" -V "$seconds" -t 5000 -m none -- \
+  dictionary=(); [ -f "fuzz/dictionaries/$t.dict" ] && dictionary=(-x "fuzz/dictionaries/$t.dict")
+  afl-fuzz -i "fuzz/corpus/$t" -o "$findings" "${dictionary[@]}" -V "$seconds" -t 5000 -m none -- \
     "$(command -v dotnet)" "$publish/Icesco.Insights.Fuzz.dll" fuzz "$t" >"$work/$t.log" 2>&1 || { tail -30 "$work/$t.log"; status=1; continue; }
   execs=$(stat "$findings" execs_done); rate=$(stat "$findings" execs_per_sec)
   paths=$(stat "$findings" corpus_count); edges=$(stat "$findings" edges_found)
