@@ -28,7 +28,10 @@ internal sealed class GuardedStream(Stream inner, int code, string name) : Strea
         {
             return await inner.ReadAsync(buffer, cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception e) when (e is InvalidDataException or ZstdException or InvalidOperationException or IOException or BadHttpRequestException)
+        // K4os' LZ4 decoder reports a corrupt frame as an ArgumentOutOfRangeException (a block length past the
+        // buffer) or a NotImplementedException (a frame asking for a predefined dictionary): found by fuzz/.
+        catch (Exception e) when (e is InvalidDataException or ZstdException or InvalidOperationException or IOException or BadHttpRequestException
+                                      or ArgumentException or NotImplementedException)
         {
             throw new RequestBodyException(ClickHouseError.Create(code, name, $"Cannot read the request body: {e.Message}"), e);
         }

@@ -62,7 +62,7 @@ public sealed partial class PackageListTests
     [Fact]
     public void Every_line_of_the_list_names_known_roles()
     {
-        string[] known = ["collector", "jobs", "dashboard", "build", "image", "test", "bench"];
+        string[] known = ["collector", "jobs", "dashboard", "build", "image", "test", "bench", "fuzz"];
         var entries = File.ReadAllLines(Path.Combine(RepositoryRoot.Path, "scripts", "packages.txt"))
             .Select(l => l.Split('#')[0].Split(' ', StringSplitOptions.RemoveEmptyEntries))
             .Where(f => f.Length > 0)

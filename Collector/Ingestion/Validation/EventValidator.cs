@@ -221,6 +221,29 @@ public sealed class EventValidator(int defaultScale, Func<int, bool> acceptsScal
             fail(name, Rules.AbsoluteHttpUrl, $"{name} must be an absolute http(s) URL.");
             return null;
         }
+        if (!HasIdnHost(uri))
+        {
+            fail(name, Rules.AbsoluteHttpUrl, $"{name} has a host name that is not valid under IDNA.");
+            return null;
+        }
         return uri;
+    }
+
+    /// <summary>
+    /// Whether the host has an IDNA (punycode) form, which the drop rules and the enricher read. <see cref="Uri.TryCreate(string?, UriKind, out Uri?)"/>
+    /// accepts hosts holding characters IDNA forbids (U+FFFD, unassigned code points), whose <see cref="Uri.IdnHost"/> then
+    /// throws: a 500 found by fuzz/http-bodies.sh.
+    /// </summary>
+    private static bool HasIdnHost(Uri uri)
+    {
+        try
+        {
+            _ = uri.IdnHost;
+            return true;
+        }
+        catch (UriFormatException)
+        {
+            return false;
+        }
     }
 }

@@ -64,6 +64,14 @@ public sealed class ValidationFacts
     [Fact]
     public void A_javascript_url_is_rejected() => AssertBroken("""{"type":"pageview","url":"javascript:alert(1)"}""", "url", Rules.ForbiddenScheme);
 
+    [Theory]
+    [InlineData("""{"type":"pageview","url":"https://ice\ufffdsco.org/"}""", "url")]
+    [InlineData("""{"type":"pageview","url":"https://a\u0378b.org/"}""", "url")]
+    [InlineData("""{"type":"pageview","url":"https://icesco.org/","referrer":"https://ice\ufffdsco.org/"}""", "referrer")]
+    public void A_host_that_has_no_idna_form_is_rejected_not_a_500(string json, string field) =>
+        // Found by fuzz/http-bodies.sh: Uri.TryCreate takes the host, and Uri.IdnHost (read by the drop rules) threw.
+        AssertBroken(json, field, Rules.AbsoluteHttpUrl);
+
     [Fact]
     public void A_url_over_2000_bytes_is_rejected() =>
         AssertBroken($$"""{"type":"pageview","url":"https://icesco.org/{{new string('a', 2000)}}"}""", "url", Rules.MaxBytes);

@@ -26,6 +26,22 @@ public sealed class MalformedHttpFacts(EmbeddedEngineFixture engine)
         await AssertStillServingAsync();
     }
 
+    [Theory]
+    [InlineData("04224d187f18000080537f4c4538102027464f524d535627204148207700000000")] // asks for a predefined dictionary
+    [InlineData("04224d187e40c0fcff524d41415320006400e600")] // a block longer than the buffer
+    [InlineData("04224d184040c018000080531800008053454c4543542027464f524d415420435356780000008053454c4543542027464f524d415420000000")]
+    public async Task A_corrupt_lz4_frame_found_by_the_fuzzer_is_a_400_with_the_lz4_code(string frame)
+    {
+        // Before the fix the decoder's own exceptions escaped: a 500, or an ArgumentException answered as UNKNOWN_SETTING.
+        var content = new ByteArrayContent(Convert.FromHexString(frame));
+        content.Headers.ContentEncoding.Add("lz4");
+
+        using var response = await engine.Http.PostAsync(string.Empty, content);
+
+        await AssertClickHouseErrorAsync(response, HttpStatusCode.BadRequest, "618");
+        await AssertStillServingAsync();
+    }
+
     [Fact]
     public async Task An_unknown_content_encoding_is_refused_by_name()
     {
