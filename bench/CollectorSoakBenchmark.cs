@@ -16,7 +16,7 @@ namespace Icesco.Insights.Bench;
 /// the log directory's size and the Collector's backlog; at the end it checks that every event answered 202 is
 /// stored once. Goals: resident memory within ±10 % after warm-up, parts and log disk not growing, 0 lost.
 /// Writes reliability-soak.csv and .png to docs/ (or --out DIR), a markdown table to stdout, and a reliability figure;
-/// exits 1 when a goal is missed. Goals as computed: docs/decisions/9xxx-collector-soak-goals.md.
+/// exits 1 when a goal is missed. Goals as computed: docs/decisions/0029-collector-soak-goals.md.
 /// dotnet run -c Release --project bench -- collector-soak [--minutes 60] [--rate 1000] [--sample-seconds 60]
 /// [--warmup-minutes 5] [--out DIR].
 /// </summary>

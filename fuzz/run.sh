@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Coverage-guided fuzzing with AFL++ and SharpFuzz (docs/decisions/9xxx-fuzzing): publishes fuzz/, instruments the
+# Coverage-guided fuzzing with AFL++ and SharpFuzz (docs/decisions/0030-fuzzing): publishes fuzz/, instruments the
 # assemblies under test, runs afl-fuzz on each target for the given time, one after the other, from the seed
 # corpus fuzz/corpus/<target>/, and prints executions, paths, coverage and crashes. Crashing inputs are copied to
 # fuzz/crashes/<target>/ (fix the code, keep the file: the replay test runs it). One reliability figure line per

@@ -49,7 +49,11 @@ print("\"passed\". Each row is written by the test or benchmark itself (`Reliabi
 print("its promise, so a row here means the assert held. Regenerate with `bench/reliability/run.sh` (the tests, ~10 min)")
 print("or `bench/reliability/run.sh --long` (also fuzzing, 10⁶ mutated bodies and the 1-hour soak).")
 print()
-print(f"Tests run {datetime.date.today().isoformat()} at commit {commit} on {machine()}; long benchmarks as of their last")
+if rows:
+    print(f"Tests run {datetime.date.today().isoformat()} at commit {commit} on {machine()}; long benchmarks as of their last")
+else:
+    print("**The tests' rows are not in this file yet**: it was written from the long benchmarks' figures only; run")
+    print("`bench/reliability/run.sh` to add them. Long benchmarks as of their last")
 print("`--long` run (column *run*). How each row is produced and what it does not cover: [reliability-notes.md](reliability-notes.md).")
 print()
 print("| area | what was tried | how many | lost | figure | run |")

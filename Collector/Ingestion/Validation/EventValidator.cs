@@ -26,6 +26,21 @@ public sealed class EventValidator(int defaultScale, Func<int, bool> acceptsScal
     /// </summary>
     public IncomingEvent? Validate(JsonElement element, int index, string prefix, List<Violation> violations)
     {
+        try
+        {
+            return ValidateFields(element, index, prefix, violations);
+        }
+        catch (InvalidOperationException)
+        {
+            // A property name with an escaped lone surrogate (\ud800): looking up any name in the object decodes it
+            // and throws (found by fuzzing); values are checked where they are read.
+            violations.Add(new Violation(index, prefix.Length > 0 ? prefix.TrimEnd('.') : "body", Rules.Utf8, "A property name is not valid UTF-8 text."));
+            return null;
+        }
+    }
+
+    private IncomingEvent? ValidateFields(JsonElement element, int index, string prefix, List<Violation> violations)
+    {
         var before = violations.Count;
         void Fail(string field, string rule, string message) => violations.Add(new Violation(index, prefix + field, rule, message));
 

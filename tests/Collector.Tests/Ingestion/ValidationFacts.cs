@@ -130,6 +130,12 @@ public sealed class ValidationFacts
     public void An_escaped_lone_surrogate_is_rejected_as_invalid_text() =>
         AssertBroken("""{"type":"pageview","url":"https://icesco.org/","article_id":"\ud800"}""", "article_id", Rules.Utf8);
 
+    [Theory]
+    [InlineData("""{"type":"pageview","url":"https://icesco.org/","\ud800":1}""")]
+    [InlineData("""{"\udc00x":"y","type":"pageview","url":"https://icesco.org/"}""")]
+    public void A_lone_surrogate_in_a_property_name_is_rejected_as_invalid_text_not_thrown(string json) =>
+        AssertBroken(json, "body", Rules.Utf8);
+
     [Fact]
     public void Fields_of_a_batch_event_are_named_with_its_index()
     {
