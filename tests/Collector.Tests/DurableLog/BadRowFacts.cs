@@ -69,10 +69,7 @@ public sealed class BadRowFacts(EngineFixture engine) : IDisposable
         }
 
         // As if the process died after the halves were stored but before the checkpoint moved.
-        var checkpoint = Path.Combine(logDirectory.FullName, "checkpoint.json");
-        var stored = JsonSerializer.Deserialize<JsonElement>(await File.ReadAllTextAsync(checkpoint));
-        var segment = stored.GetProperty("Segment").GetInt64();
-        await File.WriteAllTextAsync(checkpoint, $$"""{"Segment":{{segment}},"Offset":{{batchStart}},"PendingEnd":{{batchEnd}}}""");
+        await PendingCheckpoint.SetAsync(logDirectory.FullName, batchStart, batchEnd);
 
         using (var second = App())
         {

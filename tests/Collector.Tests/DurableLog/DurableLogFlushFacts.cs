@@ -47,10 +47,7 @@ public sealed class DurableLogFlushFacts(EngineFixture engine) : IDisposable
 
         // As if the process died after ClickHouse stored the batch but before the checkpoint moved:
         // the intent to send [0, end) is all that is on disk.
-        var checkpoint = Path.Combine(logDirectory.FullName, "checkpoint.json");
-        var stored = JsonSerializer.Deserialize<JsonElement>(await File.ReadAllTextAsync(checkpoint));
-        var segment = stored.GetProperty("Segment").GetInt64();
-        await File.WriteAllTextAsync(checkpoint, $$"""{"Segment":{{segment}},"Offset":0,"PendingEnd":{{batchEnd}}}""");
+        await PendingCheckpoint.SetAsync(logDirectory.FullName, 0, batchEnd);
 
         using (var second = App())
         {

@@ -37,23 +37,13 @@ internal sealed class CollectorProcess : IAsyncDisposable
     public static async Task<CollectorProcess?> StartUnlessCrashedAsync(string clickHouse, string database, string logDirectory, IReadOnlyDictionary<string, string> settings)
     {
         var process = Launch(clickHouse, database, logDirectory, settings);
-        var clock = System.Diagnostics.Stopwatch.StartNew();
-        while (clock.Elapsed < Deadline)
+        if (await process.WaitForLineOrExitAsync(ReadyMarker, Deadline) is { } line)
         {
-            var line = process.Output.Split('\n').FirstOrDefault(l => l.Contains(ReadyMarker, StringComparison.Ordinal));
-            if (line is not null)
-            {
-                return new CollectorProcess(process, EndpointIn(line.TrimEnd('\r')));
-            }
-            if (process.HasExited)
-            {
-                Assert.True(process.Output.Contains("crash point ", StringComparison.Ordinal), "the Collector exited before listening, not at its crash point:\n" + process.Output);
-                await process.DisposeAsync();
-                return null;
-            }
-            await Task.Delay(100);
+            return new CollectorProcess(process, EndpointIn(line));
         }
-        throw new TimeoutException("the Collector did not start listening:\n" + process.Output);
+        Assert.True(process.Output.Contains("crash point ", StringComparison.Ordinal), "the Collector exited before listening, not at its crash point:\n" + process.Output);
+        await process.DisposeAsync();
+        return null;
     }
 
     private static Uri EndpointIn(string line) => new(line[(line.IndexOf(ReadyMarker, StringComparison.Ordinal) + ReadyMarker.Length)..].Trim() + "/");
