@@ -88,7 +88,7 @@ internal static class ExploreBenchmark
 
         if (args.Contains("--explain"))
         {
-            foreach (var table in new[] { "explore_site_1d", "explore_1d", "explore_country_1d", "explore_states_1d", "explore_state_country_1d", "explore_1h", "article_audience_1d", "article_audience_1h" })
+            foreach (var table in new[] { "explore_facets_1d", "explore_facets_1h", "explore_state_topic_1d", "article_totals_1d", "explore_site_1d", "explore_1d", "explore_country_1d", "explore_states_1d", "explore_state_country_1d", "explore_1h", "article_audience_1d", "article_audience_1h" })
             {
                 Console.WriteLine($"{table}: {await ScalarAsync(client, $"SELECT count() FROM {Database}.{table}"):N0} rows");
             }
@@ -122,6 +122,13 @@ internal static class ExploreBenchmark
                 await TimeAsync(runs, () => raw.SearchAsync(year, null))),
         };
         var found = await feedback.PageAsync(searchRequest, CancellationToken.None);
+        var accuracy = new List<string>();
+        foreach (var (name, period, f) in new[] { ("30 days", month, ExploreFilters.None), ("12 months, two filters", year, twoFilters) })
+        {
+            var shown = (await explore.TotalsAsync(period, f, CancellationToken.None)).Current.Visitors ?? 0;
+            var (exact, uniq) = await raw.VisitorsAsync(period, f);
+            accuracy.Add($"{name}: {shown:N0} shown, {exact:N0} exact ({100.0 * (shown - exact) / Math.Max(exact, 1):+0.00;-0.00} %), uniq {uniq:N0} ({100.0 * (uniq - exact) / Math.Max(exact, 1):+0.00;-0.00} %)");
+        }
 
         Console.WriteLine();
         Console.WriteLine($"| measure ({events:N0} page views, {events / TrendsSeedSql.FeedbackEvery:N0} ratings, {comments:N0} with a comment; {runs} warm runs each) | rollup p50 / p95 | raw tables p50 / p95 | raw p95 ÷ rollup p95 |");
@@ -131,6 +138,7 @@ internal static class ExploreBenchmark
             Console.WriteLine($"| {question} | {rollup.P50:N0} / **{rollup.P95:N0} ms** | {rawTiming.P50:N0} / {rawTiming.P95:N0} ms | {rawTiming.P95 / Math.Max(rollup.P95, 0.001):N1} × |");
         }
         Console.WriteLine($"| comments found by the search | {found.Total:N0} | | |");
+        Console.WriteLine($"| unique visitors (the overview's sketch against the raw table) | {string.Join("; ", accuracy)} | | |");
         Console.WriteLine($"| seeding: INSERT … SELECT in chunks of {chunk:N0}, every migration's materialized views | {seeding.TotalSeconds:N1} s ({(events + events / TrendsSeedSql.FeedbackEvery) / seeding.TotalSeconds:N0} events/s) | | |");
         Console.WriteLine($"| rollups of a newer migration backfilled (a reused seeding) | {backfill.TotalSeconds:N1} s | | |");
         Console.WriteLine($"| merges settling afterwards | {merging.TotalSeconds:N1} s | | |");

@@ -64,6 +64,21 @@ internal sealed class RawQuestions(ClickHouseClient client, string database)
         return (await Task.WhenAll(rows, count)).Sum();
     }
 
+    /// <summary>The period's unique visitors counted exactly and with <c>uniq</c>, to show what the rollups' sketches cost in accuracy.</summary>
+    public async Task<(long Exact, long Uniq)> VisitorsAsync(ExplorePeriod period, ExploreFilters filters)
+    {
+        var parameters = new ClickHouseParameterCollection();
+        parameters.AddParameter("start", period.Start.ToUnixTimeSeconds());
+        parameters.AddParameter("end", period.End.ToUnixTimeSeconds());
+        var sql = $"""
+            SELECT uniqExact(visitor_hash), uniq(visitor_hash) FROM {database}.page_views
+            WHERE event_time >= toDateTime({"{start:Int64}"}, 'UTC') AND event_time < toDateTime({"{end:Int64}"}, 'UTC'){filters.Sql(parameters)}
+            """;
+        using var reader = await client.ExecuteReaderAsync(sql, parameters, QueryPurpose.Options("bench-explore-visitors"));
+        reader.Read();
+        return (Convert.ToInt64(reader.GetValue(0), CultureInfo.InvariantCulture), Convert.ToInt64(reader.GetValue(1), CultureInfo.InvariantCulture));
+    }
+
     private const string Satisfied = "toFloat64(rating) >= toFloat64(rating_scale) - round(0.4 * rating_scale) + 1";
 
     /// <summary>Runs <paramref name="select"/> with <c>{views}</c>/<c>{feedback}</c> standing for that table's rows of both periods, <c>cur</c> telling them apart.</summary>

@@ -26,10 +26,11 @@ public sealed partial class ExploreQuery(ClickHouseClient client, IOptions<Explo
         ["source"] = "toString(source)",
     };
 
-    private const string Counts = """
-        sumIf(views, cur) AS views_now, uniqMergeIf(visitors, cur) AS visitors_now, sumIf(ratings, cur) AS ratings_now,
+    /// <summary>The headline counts of both periods; <paramref name="mergeIf"/> merges the source's kind of visitor set.</summary>
+    private static string Counts(string mergeIf) => $"""
+        sumIf(views, cur) AS views_now, {mergeIf}(visitors, cur) AS visitors_now, sumIf(ratings, cur) AS ratings_now,
         sumIf(satisfied, cur) AS satisfied_now, sumIf(comments, cur) AS comments_now,
-        sumIf(views, NOT cur) AS views_before, uniqMergeIf(visitors, NOT cur) AS visitors_before, sumIf(ratings, NOT cur) AS ratings_before,
+        sumIf(views, NOT cur) AS views_before, {mergeIf}(visitors, NOT cur) AS visitors_before, sumIf(ratings, NOT cur) AS ratings_before,
         sumIf(satisfied, NOT cur) AS satisfied_before, sumIf(comments, NOT cur) AS comments_before
         """;
 
@@ -58,7 +59,7 @@ public sealed partial class ExploreQuery(ClickHouseClient client, IOptions<Explo
     public async Task<ExploreTotals> TotalsAsync(ExplorePeriod period, ExploreFilters filters, CancellationToken cancellationToken)
     {
         var parameters = new ClickHouseParameterCollection();
-        var sql = $"SELECT {Counts} FROM {sources.From(period, filters, null, parameters)}";
+        var sql = $"SELECT {Counts(sources.MergeVisitorsIf(period, filters, null))} FROM {sources.From(period, filters, null, parameters)}";
         using var reader = await client.ExecuteReaderAsync(sql, parameters, QueryPurpose.Options("dashboard-explore-totals"), cancellationToken).ConfigureAwait(false);
         reader.Read();
         var (current, previous) = ReadFigures(reader, 0);

@@ -8,18 +8,29 @@ using Microsoft.Extensions.Options;
 namespace Icesco.Insights.Dashboard.Explore;
 
 /// <summary>
-/// Where one Explore question reads its rows (docs/decisions/0023): the smallest daily rollup of migration 0012 that holds
-/// the question's filters and breakdown for the period's whole local days, <c>explore_1h</c> for the hours of a day still
-/// under way; <c>explore_1h</c> alone for hourly series, for a combination no daily rollup holds, or when the rollups'
-/// days are not those of <c>Trends:TimeZone</c>. Every source has the same columns: <c>t</c> (the UTC start of the day
-/// or hour), <c>cur</c> (the period rather than the one before), the dimensions asked, and the counts.
+/// Where one Explore question reads its rows (docs/decisions/0023, 0031). First the sketch rollups of migration 0015, which
+/// keep one mergeable visitor set per hour and local day: <c>explore_facets_*</c> for a question with at most one filter
+/// or breakdown dimension, <c>explore_state_topic_*</c> for member state and topic together. Else the smallest daily
+/// rollup of migration 0012 that holds the question's filters and breakdown for the period's whole local days, with
+/// <c>explore_1h</c> for the hours of a day still under way; <c>explore_1h</c> alone for hourly series, for a
+/// combination no daily rollup holds, or when the rollups' days are not those of <c>Trends:TimeZone</c>. Every source
+/// has the same columns: <c>t</c> (the UTC start of the day or hour), <c>cur</c> (the period rather than the one
+/// before), the dimensions asked, and the counts; <see cref="MergeVisitorsIf"/> names the merge its visitor sets need.
 /// </summary>
 public sealed class ExploreSources(IOptions<ClickHouseOptions> clickHouse, IOptions<ExploreOptions> options)
 {
-    /// <summary>The daily rollups, smallest first, with the dimensions each holds.</summary>
+    /// <summary>One way to read a question: its daily table (null: hourly only), its hourly table, the dimensions it
+    /// holds, and for the facet rollup the facet a row must be (its <c>value</c> column then named after it).</summary>
+    private sealed record Rollup(string? Daily, string Hourly, string[] Dimensions, string? Facet = null, bool Sketch = false);
+
+    private const string Sketched = "uniqCombinedMergeIf(14)";
+    private const string Hashed = "uniqMergeIf";
+
+    private static readonly string[] StateTopic = ["member_state", "topic"];
+
+    /// <summary>The daily rollups of migration 0012, smallest first, with the dimensions each holds; explore_1h serves their day under way.</summary>
     private static readonly (string Table, string[] Dimensions)[] Daily =
     [
-        ("explore_site_1d", []),
         ("explore_1d", ["topic", "language", "device", "source"]),
         ("explore_country_1d", ["topic", "language", "device", "source", "country"]),
         ("explore_states_1d", ["topic", "language", "device", "source", "member_state"]),
@@ -31,16 +42,30 @@ public sealed class ExploreSources(IOptions<ClickHouseOptions> clickHouse, IOpti
     /// <summary>Whether the daily rollups' local days are the page's (same zone): otherwise they cannot answer a local day.</summary>
     public bool DailyUsable => string.Equals(options.Value.TimeZone, clickHouse.Value.RollupTimeZone, StringComparison.Ordinal);
 
-    /// <summary>The table a question with these filters and this breakdown reads its whole days from; <c>explore_1h</c> if none holds them.</summary>
-    public string TableFor(ExplorePeriod period, ExploreFilters filters, string? breakdown) => Choose(period, filters, breakdown).Table;
+    /// <summary>The table a question with these filters and this breakdown reads its whole days from (its hourly table when it reads no daily one).</summary>
+    public string TableFor(ExplorePeriod period, ExploreFilters filters, string? breakdown)
+    {
+        var rollup = Choose(period, filters, breakdown);
+        return ReadsDaily(period) && rollup.Daily is not null ? rollup.Daily : rollup.Hourly;
+    }
+
+    /// <summary>The aggregate (with <c>-MergeIf</c>) that merges the visitor sets <see cref="From"/> reads for this question.</summary>
+    public string MergeVisitorsIf(ExplorePeriod period, ExploreFilters filters, string? breakdown) =>
+        Choose(period, filters, breakdown).Sketch ? Sketched : Hashed;
 
     /// <summary>The rows of both periods for <paramref name="filters"/> and <paramref name="breakdown"/>, as a parenthesised subquery.</summary>
     public string From(ExplorePeriod period, ExploreFilters filters, string? breakdown, ClickHouseParameterCollection parameters)
     {
-        var (table, dimensions) = Choose(period, filters, breakdown);
+        var rollup = Choose(period, filters, breakdown);
         var conditions = filters.Sql(parameters, memberStateArray: false);
-        var join = dimensions.Contains("member_state") ? " ARRAY JOIN member_states AS member_state" : "";
-        return Rows(period, table == "explore_1h" ? null : table, "explore_1h" + join, Columns(dimensions) + Counts, conditions, parameters);
+        if (rollup.Facet is { } facet)
+        {
+            // The facet's name is a dimension or '' (never user text); the filter's condition then reads the value by its alias.
+            var columns = rollup.Dimensions.Length == 0 ? "" : $"value AS {rollup.Dimensions[0]}, ";
+            return Rows(period, rollup.Daily, rollup.Hourly, columns + Counts, $" AND facet = '{facet}'" + conditions, parameters);
+        }
+        var join = rollup.Hourly == "explore_1h" && rollup.Dimensions.Contains("member_state") ? " ARRAY JOIN member_states AS member_state" : "";
+        return Rows(period, rollup.Daily, rollup.Hourly + join, Columns(rollup.Dimensions) + Counts, conditions, parameters);
     }
 
     /// <summary>
@@ -98,21 +123,29 @@ public sealed class ExploreSources(IOptions<ClickHouseOptions> clickHouse, IOpti
     /// <summary>Whether a period reads daily rollups at all: not for an hourly series, nor from another zone's days.</summary>
     private bool ReadsDaily(ExplorePeriod period) => period.Bucket != ExploreBucket.Hour && DailyUsable;
 
-    private (string Table, string[] Dimensions) Choose(ExplorePeriod period, ExploreFilters filters, string? breakdown)
+    private Rollup Choose(ExplorePeriod period, ExploreFilters filters, string? breakdown)
     {
         var needed = filters.Values.Keys.Append(breakdown).OfType<string>().ToHashSet(StringComparer.Ordinal);
+        if (needed.Count <= 1)
+        {
+            return new Rollup("explore_facets_1d", "explore_facets_1h", [.. needed], needed.SingleOrDefault() ?? "", Sketch: true);
+        }
+        if (needed.IsSubsetOf(StateTopic))
+        {
+            return new Rollup("explore_state_topic_1d", "explore_state_topic_1h", StateTopic, Sketch: true);
+        }
         if (ReadsDaily(period))
         {
-            foreach (var rollup in Daily)
+            foreach (var (table, dimensions) in Daily)
             {
-                if (needed.IsSubsetOf(rollup.Dimensions))
+                if (needed.IsSubsetOf(dimensions))
                 {
-                    return rollup;
+                    return new Rollup(table, "explore_1h", dimensions);
                 }
             }
         }
         // explore_1h holds every dimension; a member state is a row per state only when one is asked.
-        return ("explore_1h", [.. ExploreFilters.Dimensions.Where(d => d != "member_state" || needed.Contains(d))]);
+        return new Rollup(null, "explore_1h", [.. ExploreFilters.Dimensions.Where(d => d != "member_state" || needed.Contains(d))]);
     }
 
     private static string Columns(string[] dimensions) => string.Concat(dimensions.Select(d => d + ", "));

@@ -8,8 +8,9 @@ using Microsoft.Extensions.Options;
 namespace Icesco.Insights.Dashboard.Explore.Articles;
 
 /// <summary>
-/// The article page's reads: one scan each of the story's audience rollups (sorted by article first) over its version
-/// ids, for the period and the period before.
+/// The article page's reads: one scan each of the story's rollups (sorted by article first) over its version ids, for
+/// the period and the period before: figures, series and ratings from <c>article_totals_*</c> (one visitor sketch per
+/// version and day, migration 0015), countries and sources from <c>article_audience_*</c>.
 /// </summary>
 public sealed class ArticleQuery(ClickHouseClient client, IOptions<ClickHouseOptions> clickHouse, IOptions<ExploreOptions> options, ArticleGroups groups, ExploreQuery explore, ExploreSources sources)
 {
@@ -69,9 +70,9 @@ public sealed class ArticleQuery(ClickHouseClient client, IOptions<ClickHouseOpt
         var parameters = new ClickHouseParameterCollection();
         var sql = $"""
             SELECT {groupBy ?? "''"},
-                   sumIf(views, cur), uniqMergeIf(visitors, cur), sumIf(ratings, cur), sumIf(satisfied, cur),
-                   sumIf(views, NOT cur), uniqMergeIf(visitors, NOT cur), sumIf(ratings, NOT cur), sumIf(satisfied, NOT cur)
-            FROM {Source(ids, period, parameters)}
+                   sumIf(views, cur), uniqCombinedMergeIf(14)(visitors, cur), sumIf(ratings, cur), sumIf(satisfied, cur),
+                   sumIf(views, NOT cur), uniqCombinedMergeIf(14)(visitors, NOT cur), sumIf(ratings, NOT cur), sumIf(satisfied, NOT cur)
+            FROM {Totals(ids, period, parameters)}
             {(groupBy is null ? "" : $"GROUP BY {groupBy}")}
             """;
         var minimum = options.Value.MinimumSample;
@@ -90,7 +91,7 @@ public sealed class ArticleQuery(ClickHouseClient client, IOptions<ClickHouseOpt
         var parameters = new ClickHouseParameterCollection();
         var sql = $"""
             SELECT toUnixTimestamp({explore.BucketSql(period.Bucket, "t")}) AS bucket, article_id, sum(views)
-            FROM {Source(ids, period, parameters)}
+            FROM {Totals(ids, period, parameters)}
             WHERE cur
             GROUP BY bucket, article_id
             """;
@@ -113,7 +114,7 @@ public sealed class ArticleQuery(ClickHouseClient client, IOptions<ClickHouseOpt
         var parameters = new ClickHouseParameterCollection();
         var sql = $"""
             SELECT {value} AS value, sum(views) AS v, uniqMerge(visitors), sum(ratings) AS r
-            FROM {Source(ids, period, parameters)}
+            FROM {Audience(ids, period, parameters)}
             WHERE cur
             GROUP BY value
             HAVING v > 0 OR r > 0
@@ -134,7 +135,7 @@ public sealed class ArticleQuery(ClickHouseClient client, IOptions<ClickHouseOpt
         var parameters = new ClickHouseParameterCollection();
         var sql = $"""
             SELECT tupleElement(answer.1, 1), tupleElement(answer.1, 2), answer.2
-            FROM (SELECT sumMap(rating_histogram) AS h FROM {Source(ids, period, parameters)} WHERE cur)
+            FROM (SELECT sumMap(rating_histogram) AS h FROM {Totals(ids, period, parameters)} WHERE cur)
             ARRAY JOIN arrayZip(h.1, h.2) AS answer
             ORDER BY 1, 2
             """;
@@ -163,15 +164,25 @@ public sealed class ArticleQuery(ClickHouseClient client, IOptions<ClickHouseOpt
     }
 
     /// <summary>
-    /// The story's rows of both periods with <c>t</c> and <c>cur</c>: whole local days from <c>article_audience_1d</c>
-    /// (migration 0014), a day under way and hourly series from <c>article_audience_1h</c> (<see cref="ExploreSources.Rows"/>).
+    /// The story's versions of both periods with <c>t</c> and <c>cur</c>: whole local days from <c>article_totals_1d</c>,
+    /// a day under way and hourly series from <c>article_totals_1h</c> (migration 0015, <see cref="ExploreSources.Rows"/>).
     /// </summary>
-    private string Source(string[] ids, ExplorePeriod period, ClickHouseParameterCollection parameters)
+    private string Totals(string[] ids, ExplorePeriod period, ClickHouseParameterCollection parameters)
+    {
+        parameters.AddParameter("ids", ids);
+        return sources.Rows(
+            period, "article_totals_1d", "article_totals_1h",
+            "article_id, views, visitors, ratings, satisfied, rating_histogram",
+            " AND article_id IN {ids:Array(String)}", parameters);
+    }
+
+    /// <summary>The story's audience by country and source, from <c>article_audience_1d</c> and <c>_1h</c> (migrations 0010, 0014).</summary>
+    private string Audience(string[] ids, ExplorePeriod period, ClickHouseParameterCollection parameters)
     {
         parameters.AddParameter("ids", ids);
         return sources.Rows(
             period, "article_audience_1d", "article_audience_1h",
-            "article_id, country, source, views, visitors, ratings, satisfied, rating_histogram",
+            "article_id, country, source, views, visitors, ratings",
             " AND article_id IN {ids:Array(String)}", parameters);
     }
 

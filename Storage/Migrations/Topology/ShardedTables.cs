@@ -33,6 +33,12 @@ public static class ShardedTables
         ["explore_country_1d"] = "cityHash64(site, country)",
         ["explore_states_1d"] = "cityHash64(site, member_state)",
         ["explore_state_country_1d"] = "cityHash64(site, member_state)",
+        ["explore_facets_1h"] = "cityHash64(site, facet, value)",
+        ["explore_facets_1d"] = "cityHash64(site, facet, value)",
+        ["explore_state_topic_1h"] = "cityHash64(site, member_state)",
+        ["explore_state_topic_1d"] = "cityHash64(site, member_state)",
+        ["article_totals_1h"] = "cityHash64(site, article_id)",
+        ["article_totals_1d"] = "cityHash64(site, article_id)",
     };
 
     public static bool Contains(string table) => Keys.ContainsKey(table);

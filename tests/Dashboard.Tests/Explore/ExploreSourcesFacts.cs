@@ -8,7 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Icesco.Insights.Dashboard.Tests.Explore;
 
 /// <summary>
-/// The daily rollups of migrations 0012–0014 answer exactly what the hourly rollups answer: the same overview or article page asked of a
+/// The daily rollups of migrations 0012–0015 answer exactly what the hourly rollups answer: the same overview or article page asked of a
 /// Dashboard that may read them and of one that may not (its ClickHouse:RollupTimeZone differs from Trends:TimeZone).
 /// </summary>
 [Collection(EngineCollection.Name)]
@@ -47,6 +47,7 @@ public sealed class ExploreSourcesFacts(EngineFixture engine) : IAsyncLifetime, 
     [InlineData("&member_state=SN&country=SN&topic=culture")]
     [InlineData("&member_state=MA&country=MA&device=desktop")] // no daily rollup holds these three: hourly
     [InlineData("&source=google&country=MA")]
+    [InlineData("&member_state=MA&topic=culture")] // explore_state_topic_1d against _1h
     public async Task Daily_and_hourly_rollups_give_the_same_overview(string filters)
     {
         var fromDaily = await OverviewAsync(daily, filters);
@@ -101,16 +102,23 @@ public sealed class ExploreSourcesFacts(EngineFixture engine) : IAsyncLifetime, 
         var (period, _) = ExplorePeriod.Resolve("custom", "2026-03-02", "2026-03-08", new DateTimeOffset(2026, 3, 10, 10, 0, 0, TimeSpan.Zero), TimeZoneInfo.FindSystemTimeZoneById("Africa/Casablanca"));
         static ExploreFilters Filters(params (string, string)[] values) => new(values.ToDictionary(v => v.Item1, v => v.Item2, StringComparer.Ordinal));
 
-        Assert.Equal("explore_site_1d", sources.TableFor(period!, ExploreFilters.None, null));
-        Assert.Equal("explore_1d", sources.TableFor(period!, Filters(("topic", "culture")), null));
-        Assert.Equal("explore_1d", sources.TableFor(period!, ExploreFilters.None, "topic"));
+        // At most one dimension, or member state with topic: a sketch rollup (migration 0015).
+        Assert.Equal("explore_facets_1d", sources.TableFor(period!, ExploreFilters.None, null));
+        Assert.Equal("explore_facets_1d", sources.TableFor(period!, Filters(("topic", "culture")), null));
+        Assert.Equal("explore_facets_1d", sources.TableFor(period!, ExploreFilters.None, "country"));
+        Assert.Equal("explore_state_topic_1d", sources.TableFor(period!, Filters(("member_state", "MA"), ("topic", "culture")), null));
+        Assert.Equal("explore_state_topic_1d", sources.TableFor(period!, Filters(("member_state", "MA")), "topic"));
+        Assert.Equal("uniqCombinedMergeIf(14)", sources.MergeVisitorsIf(period!, Filters(("member_state", "MA"), ("topic", "culture")), null));
+        // Two dimensions besides those: the smallest daily rollup of migration 0012 holding them.
         Assert.Equal("explore_1d", sources.TableFor(period!, Filters(("language", "fr")), "source"));
         Assert.Equal("explore_country_1d", sources.TableFor(period!, Filters(("topic", "culture")), "country"));
         Assert.Equal("explore_states_1d", sources.TableFor(period!, Filters(("member_state", "MA")), "device"));
         Assert.Equal("explore_state_country_1d", sources.TableFor(period!, Filters(("member_state", "MA"), ("topic", "culture")), "country"));
+        Assert.Equal("uniqMergeIf", sources.MergeVisitorsIf(period!, Filters(("member_state", "MA"), ("country", "MA")), null));
         Assert.Equal("explore_1h", sources.TableFor(period!, Filters(("member_state", "MA"), ("country", "MA")), "device"));
         var (yesterday, _) = ExplorePeriod.Resolve("yesterday", null, null, new DateTimeOffset(2026, 3, 4, 10, 0, 0, TimeSpan.Zero), TimeZoneInfo.FindSystemTimeZoneById("Africa/Casablanca"));
-        Assert.Equal("explore_1h", sources.TableFor(yesterday!, ExploreFilters.None, "topic")); // an hourly series
+        Assert.Equal("explore_facets_1h", sources.TableFor(yesterday!, ExploreFilters.None, "topic")); // an hourly series
+        Assert.Equal("explore_1h", sources.TableFor(yesterday!, Filters(("language", "fr")), "topic"));
     }
 
     /// <summary>The overview's answer without the period's echo (the same in both), as JSON text to compare whole.</summary>
