@@ -27,6 +27,7 @@ FullyQualifiedName~Icesco.Insights.Collector.Tests.Ingestion.DatacenterFacts
 FullyQualifiedName~CorpusReplayFacts
 FullyQualifiedName~EngagementHubFacts.A_websocket_to_the_hub_from_a_foreign_origin
 FullyQualifiedName~SignInFacts.A_sign_in_post_without_the_antiforgery_token
+FullyQualifiedName~Dashboard.Tests.Auth.LogPrivacyFacts
 FullyQualifiedName~DashboardFacts.Dashboard_asks_a_request_from_the_same_host
 NAMES
 )

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Logging;
 
 namespace Icesco.Insights.Dashboard.Tests.Infrastructure;
 
@@ -12,6 +13,9 @@ public sealed class DashboardApp(EngineFixture engine, string database, IDiction
     : WebApplicationFactory<DashboardService>
 {
     public DirectoryInfo DataDirectory { get; } = Directory.CreateTempSubdirectory("icesco-dashboard-data-");
+
+    /// <summary>When set, receives every log line of the app besides its usual providers.</summary>
+    public CapturedLogs? Logs { get; init; }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -32,6 +36,10 @@ public sealed class DashboardApp(EngineFixture engine, string database, IDiction
             settings[key] = value;
         }
         builder.UseEnvironment("Testing");
+        if (Logs is not null)
+        {
+            builder.ConfigureLogging(logging => logging.AddProvider(Logs));
+        }
         builder.ConfigureAppConfiguration(configuration => configuration.AddInMemoryCollection(settings));
         // Also as host settings: those are visible while Program.cs registers services (Dashboard:ScaleOut:Redis
         // decides there whether a backplane exists); app configuration from a factory arrives only at Build().
