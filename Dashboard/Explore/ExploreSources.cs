@@ -21,7 +21,7 @@ public sealed class ExploreSources(IOptions<ClickHouseOptions> clickHouse, IOpti
 {
     /// <summary>One way to read a question: its daily table (null: hourly only), its hourly table, the dimensions it
     /// holds, and for the facet rollup the facet a row must be (its <c>value</c> column then named after it).</summary>
-    private sealed record Rollup(string? Daily, string Hourly, string[] Dimensions, string? Facet = null, bool Sketch = false);
+    private sealed record Rollup(string? Daily, string Hourly, string[] Dimensions, string? Facet = null, bool Sketch = false, bool Visitors = true);
 
     private const string Sketched = "uniqCombinedMergeIf(14)";
     private const string Hashed = "uniqMergeIf";
@@ -58,11 +58,16 @@ public sealed class ExploreSources(IOptions<ClickHouseOptions> clickHouse, IOpti
     {
         var rollup = Choose(period, filters, breakdown);
         var conditions = filters.Sql(parameters, memberStateArray: false);
-        if (rollup.Facet is { } facet)
+        if (rollup.Facet is { } facet && rollup.Visitors)
         {
             // The facet's name is a dimension or '' (never user text); the filter's condition then reads the value by its alias.
             var columns = rollup.Dimensions.Length == 0 ? "" : $"value AS {rollup.Dimensions[0]}, ";
             return Rows(period, rollup.Daily, rollup.Hourly, columns + Counts, $" AND facet = '{facet}'" + conditions, parameters);
+        }
+        if (rollup.Facet is { } breakdownFacet)
+        {
+            // Member state × topic × one breakdown dimension (migration 0016), whole days; the day under way from explore_1h.
+            return StateTopicBreakdown(period, rollup, breakdownFacet, conditions, parameters);
         }
         var join = rollup.Hourly == "explore_1h" && rollup.Dimensions.Contains("member_state") ? " ARRAY JOIN member_states AS member_state" : "";
         return Rows(period, rollup.Daily, rollup.Hourly + join, Columns(rollup.Dimensions) + Counts, conditions, parameters);
@@ -72,10 +77,13 @@ public sealed class ExploreSources(IOptions<ClickHouseOptions> clickHouse, IOpti
     /// Both periods' <paramref name="columns"/> (with <c>t</c> and <c>cur</c>) as a parenthesised subquery: the whole local
     /// days from <paramref name="dailyTable"/>, the hours of a day under way from <paramref name="hourlyTable"/>; the
     /// hourly table alone when there is no daily one or it cannot answer (<see cref="ReadsDaily"/>).
-    /// <paramref name="conditions"/> is appended to each branch's WHERE (<c>" AND …"</c>).
+    /// <paramref name="conditions"/> is appended to each branch's WHERE (<c>" AND …"</c>); <paramref name="hourly"/>, when
+    /// given, are the hourly branch's own columns and conditions (a daily table shaped differently from its hourly one).
     /// </summary>
-    public string Rows(ExplorePeriod period, string? dailyTable, string hourlyTable, string columns, string conditions, ClickHouseParameterCollection parameters)
+    public string Rows(ExplorePeriod period, string? dailyTable, string hourlyTable, string columns, string conditions, ClickHouseParameterCollection parameters,
+        (string Columns, string Conditions)? hourly = null)
     {
+        var (hourlyColumns, hourlyConditions) = hourly ?? (columns, conditions);
         parameters.AddParameter("start", period.Start.ToUnixTimeSeconds());
         string Hourly(params (DateTimeOffset From, DateTimeOffset To)[] ranges)
         {
@@ -88,9 +96,9 @@ public sealed class ExploreSources(IOptions<ClickHouseOptions> clickHouse, IOpti
                     $"(hour >= toDateTime({{h_from_{i}:Int64}}, 'UTC') AND hour < toDateTime({{h_to_{i}:Int64}}, 'UTC'))");
             }
             return $"""
-                SELECT hour AS t, t >= toDateTime({"{start:Int64}"}, 'UTC') AS cur, {columns}
+                SELECT hour AS t, t >= toDateTime({"{start:Int64}"}, 'UTC') AS cur, {hourlyColumns}
                 FROM {clickHouse.Value.Database}.{hourlyTable}
-                WHERE ({where}){conditions}
+                WHERE ({where}){hourlyConditions}
                 """;
         }
         if (dailyTable is null || !ReadsDaily(period))
@@ -134,6 +142,11 @@ public sealed class ExploreSources(IOptions<ClickHouseOptions> clickHouse, IOpti
         {
             return new Rollup("explore_state_topic_1d", "explore_state_topic_1h", StateTopic, Sketch: true);
         }
+        // A breakdown (no visitors) by one more dimension of a page filtered on member state and topic.
+        if (breakdown is not null && ReadsDaily(period) && filters.Values.Count == 2 && StateTopic.All(filters.Values.ContainsKey) && !StateTopic.Contains(breakdown))
+        {
+            return new Rollup("explore_state_topic_facets_1d", "explore_1h", [.. StateTopic, breakdown], breakdown, Visitors: false);
+        }
         if (ReadsDaily(period))
         {
             foreach (var (table, dimensions) in Daily)
@@ -146,6 +159,17 @@ public sealed class ExploreSources(IOptions<ClickHouseOptions> clickHouse, IOpti
         }
         // explore_1h holds every dimension; a member state is a row per state only when one is asked.
         return new Rollup(null, "explore_1h", [.. ExploreFilters.Dimensions.Where(d => d != "member_state" || needed.Contains(d))]);
+    }
+
+    /// <summary>
+    /// The rows of <c>explore_state_topic_facets_1d</c> for one breakdown dimension, its value named after the dimension,
+    /// beside <c>explore_1h</c>'s hours of a day under way (a row per member state there); neither with visitor sets.
+    /// </summary>
+    private string StateTopicBreakdown(ExplorePeriod period, Rollup rollup, string facet, string conditions, ClickHouseParameterCollection parameters)
+    {
+        const string counts = "views, ratings, satisfied, comments";
+        return Rows(period, rollup.Daily, "explore_1h ARRAY JOIN member_states AS member_state", $"member_state, topic, value AS {facet}, {counts}",
+            $" AND facet = '{facet}'" + conditions, parameters, hourly: ($"member_state, topic, {facet}, {counts}", conditions));
     }
 
     private static string Columns(string[] dimensions) => string.Concat(dimensions.Select(d => d + ", "));

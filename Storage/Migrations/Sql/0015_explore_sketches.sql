@@ -11,6 +11,8 @@
 --   article_totals_1h/_1d       one story version per hour and day: its figures, series and ratings distribution
 --                               (article_audience_* keeps the country × source detail).
 -- The hourly tables answer a day under way and hourly series, so a page never mixes two kinds of set.
+-- index_granularity 256: a question reads one facet value's few hundred rows, and a granule of the default 8,192 would
+-- make it deserialise the neighbouring values' sketches too (measured: 126 ms against 21 ms for a year of the site).
 
 CREATE TABLE IF NOT EXISTS {database}.explore_facets_1h
 (
@@ -27,7 +29,7 @@ CREATE TABLE IF NOT EXISTS {database}.explore_facets_1h
 ENGINE = AggregatingMergeTree
 PARTITION BY toYYYYMM(hour)
 ORDER BY (site, facet, value, hour)
-SETTINGS non_replicated_deduplication_window = 10000;
+SETTINGS non_replicated_deduplication_window = 10000, index_granularity = 256;
 
 CREATE MATERIALIZED VIEW IF NOT EXISTS {database}.page_views_to_explore_facets_1h_mv TO {database}.explore_facets_1h AS
 SELECT
@@ -69,7 +71,7 @@ CREATE TABLE IF NOT EXISTS {database}.explore_facets_1d
 ENGINE = AggregatingMergeTree
 PARTITION BY toYYYYMM(day)
 ORDER BY (site, facet, value, day)
-SETTINGS non_replicated_deduplication_window = 10000;
+SETTINGS non_replicated_deduplication_window = 10000, index_granularity = 256;
 
 CREATE MATERIALIZED VIEW IF NOT EXISTS {database}.page_views_to_explore_facets_1d_mv TO {database}.explore_facets_1d AS
 SELECT
@@ -111,7 +113,7 @@ CREATE TABLE IF NOT EXISTS {database}.explore_state_topic_1h
 ENGINE = AggregatingMergeTree
 PARTITION BY toYYYYMM(hour)
 ORDER BY (site, member_state, topic, hour)
-SETTINGS non_replicated_deduplication_window = 10000;
+SETTINGS non_replicated_deduplication_window = 10000, index_granularity = 256;
 
 CREATE MATERIALIZED VIEW IF NOT EXISTS {database}.page_views_to_explore_state_topic_1h_mv TO {database}.explore_state_topic_1h AS
 SELECT
@@ -153,7 +155,7 @@ CREATE TABLE IF NOT EXISTS {database}.explore_state_topic_1d
 ENGINE = AggregatingMergeTree
 PARTITION BY toYYYYMM(day)
 ORDER BY (site, member_state, topic, day)
-SETTINGS non_replicated_deduplication_window = 10000;
+SETTINGS non_replicated_deduplication_window = 10000, index_granularity = 256;
 
 CREATE MATERIALIZED VIEW IF NOT EXISTS {database}.page_views_to_explore_state_topic_1d_mv TO {database}.explore_state_topic_1d AS
 SELECT
@@ -194,7 +196,7 @@ CREATE TABLE IF NOT EXISTS {database}.article_totals_1h
 ENGINE = AggregatingMergeTree
 PARTITION BY toYYYYMM(hour)
 ORDER BY (site, article_id, hour)
-SETTINGS non_replicated_deduplication_window = 10000;
+SETTINGS non_replicated_deduplication_window = 10000, index_granularity = 256;
 
 CREATE MATERIALIZED VIEW IF NOT EXISTS {database}.page_views_to_article_totals_1h_mv TO {database}.article_totals_1h AS
 SELECT
@@ -231,7 +233,7 @@ CREATE TABLE IF NOT EXISTS {database}.article_totals_1d
 ENGINE = AggregatingMergeTree
 PARTITION BY toYYYYMM(day)
 ORDER BY (site, article_id, day)
-SETTINGS non_replicated_deduplication_window = 10000;
+SETTINGS non_replicated_deduplication_window = 10000, index_granularity = 256;
 
 CREATE MATERIALIZED VIEW IF NOT EXISTS {database}.page_views_to_article_totals_1d_mv TO {database}.article_totals_1d AS
 SELECT

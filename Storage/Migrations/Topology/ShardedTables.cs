@@ -37,6 +37,7 @@ public static class ShardedTables
         ["explore_facets_1d"] = "cityHash64(site, facet, value)",
         ["explore_state_topic_1h"] = "cityHash64(site, member_state)",
         ["explore_state_topic_1d"] = "cityHash64(site, member_state)",
+        ["explore_state_topic_facets_1d"] = "cityHash64(site, member_state)",
         ["article_totals_1h"] = "cityHash64(site, article_id)",
         ["article_totals_1d"] = "cityHash64(site, article_id)",
     };

@@ -79,6 +79,7 @@ public sealed class ExploreSourcesFacts(EngineFixture engine) : IAsyncLifetime, 
     [InlineData("", 5)]
     [InlineData("member_state=MA", 5)]
     [InlineData("member_state=SN&country=SN", 0)]
+    [InlineData("member_state=MA&topic=culture", 5)] // breakdowns by the other dimensions: explore_state_topic_facets_1d (0016) and explore_1h
     public async Task A_period_under_way_reads_its_whole_days_daily_and_the_day_so_far_hourly(string filters, int ratings)
     {
         // This month at 14:30 UTC on the 4th: the 1st to the 3rd from the daily rollups, the 4th until 15:00 from explore_1h.
@@ -113,7 +114,10 @@ public sealed class ExploreSourcesFacts(EngineFixture engine) : IAsyncLifetime, 
         Assert.Equal("explore_1d", sources.TableFor(period!, Filters(("language", "fr")), "source"));
         Assert.Equal("explore_country_1d", sources.TableFor(period!, Filters(("topic", "culture")), "country"));
         Assert.Equal("explore_states_1d", sources.TableFor(period!, Filters(("member_state", "MA")), "device"));
-        Assert.Equal("explore_state_country_1d", sources.TableFor(period!, Filters(("member_state", "MA"), ("topic", "culture")), "country"));
+        Assert.Equal("explore_state_country_1d", sources.TableFor(period!, Filters(("member_state", "MA"), ("country", "MA")), "topic"));
+        // Member state and topic filtered, broken down by one more dimension: migration 0016's table (no visitor sets).
+        Assert.Equal("explore_state_topic_facets_1d", sources.TableFor(period!, Filters(("member_state", "MA"), ("topic", "culture")), "country"));
+        Assert.Equal("explore_state_topic_facets_1d", sources.TableFor(period!, Filters(("member_state", "MA"), ("topic", "culture")), "device"));
         Assert.Equal("uniqMergeIf", sources.MergeVisitorsIf(period!, Filters(("member_state", "MA"), ("country", "MA")), null));
         Assert.Equal("explore_1h", sources.TableFor(period!, Filters(("member_state", "MA"), ("country", "MA")), "device"));
         var (yesterday, _) = ExplorePeriod.Resolve("yesterday", null, null, new DateTimeOffset(2026, 3, 4, 10, 0, 0, TimeSpan.Zero), TimeZoneInfo.FindSystemTimeZoneById("Africa/Casablanca"));
