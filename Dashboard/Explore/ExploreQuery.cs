@@ -46,14 +46,52 @@ public sealed partial class ExploreQuery(ClickHouseClient client, IOptions<Explo
     {
         var totals = TotalsAsync(period, filters, cancellationToken);
         var series = SeriesAsync(period, filters, cancellationToken);
-        var breakdowns = ExploreFilters.Dimensions.ToDictionary(d => d, d => BreakdownAsync(period, filters, d, rows, cancellationToken), StringComparer.Ordinal);
-        await Task.WhenAll([totals, series, .. breakdowns.Values]).ConfigureAwait(false);
+        // Breakdowns that read the same facet rollup are one scan; each query costs ~10 ms before it reads a row.
+        var scans = ExploreFilters.Dimensions
+            .GroupBy(d => sources.FacetSource(period, filters, d) ?? d, StringComparer.Ordinal)
+            .Select(g => g.Count() > 1
+                ? BreakdownsAsync(period, filters, [.. g], rows, cancellationToken)
+                : SingleAsync(g.First()))
+            .ToList();
+        await Task.WhenAll([totals, series, .. scans]).ConfigureAwait(false);
+        var breakdowns = scans.SelectMany(s => s.Result).ToDictionary(b => b.Key, b => b.Value, StringComparer.Ordinal);
         return new ExploreOverview(
             ExplorePeriodInfo.Of(period, options.Value.TimeZone),
             filters.Values,
             await totals.ConfigureAwait(false),
             await series.ConfigureAwait(false),
-            breakdowns.ToDictionary(b => b.Key, b => b.Value.Result, StringComparer.Ordinal));
+            ExploreFilters.Dimensions.ToDictionary(d => d, d => breakdowns[d], StringComparer.Ordinal));
+
+        async Task<IReadOnlyDictionary<string, IReadOnlyList<ExploreBreakdownRow>>> SingleAsync(string dimension) =>
+            new Dictionary<string, IReadOnlyList<ExploreBreakdownRow>>(StringComparer.Ordinal)
+            {
+                [dimension] = await BreakdownAsync(period, filters, dimension, rows, cancellationToken).ConfigureAwait(false),
+            };
+    }
+
+    /// <summary>The breakdowns by <paramref name="dimensions"/> (sharing one facet rollup) in one scan: the top rows of each.</summary>
+    public async Task<IReadOnlyDictionary<string, IReadOnlyList<ExploreBreakdownRow>>> BreakdownsAsync(ExplorePeriod period, ExploreFilters filters, IReadOnlyList<string> dimensions, int rows, CancellationToken cancellationToken)
+    {
+        var parameters = new ClickHouseParameterCollection();
+        parameters.AddParameter("rows", (uint)Math.Clamp(rows, 1, MaxRows));
+        // As ValueColumns, for any facet: an unknown country, language or device is stored as ''.
+        var sql = $"""
+            SELECT toString(facet) AS dimension, if(facet IN ('country', 'language', 'device') AND value = '', 'unknown', toString(value)) AS value, {BreakdownCounts}
+            FROM {sources.FromFacets(period, filters, dimensions, parameters)}
+            GROUP BY dimension, value
+            HAVING views_now > 0 OR ratings_now > 0
+            ORDER BY dimension, views_now DESC, ratings_now DESC, value
+            LIMIT {"{rows:UInt32}"} BY dimension
+            """;
+        var result = dimensions.ToDictionary(d => d, _ => new List<ExploreBreakdownRow>(), StringComparer.Ordinal);
+        using var reader = await client.ExecuteReaderAsync(sql, parameters, QueryPurpose.Options("dashboard-explore-breakdowns"), cancellationToken).ConfigureAwait(false);
+        while (reader.Read())
+        {
+            var (current, previous) = ReadFigures(reader, 2);
+            result[reader.GetString(0)].Add(new ExploreBreakdownRow(reader.GetString(1), current, previous,
+                ExploreMath.Change(current.Views, previous.Views), ExploreMath.PointChange(current.Csat, previous.Csat)));
+        }
+        return result.ToDictionary(r => r.Key, r => (IReadOnlyList<ExploreBreakdownRow>)r.Value, StringComparer.Ordinal);
     }
 
     public async Task<ExploreTotals> TotalsAsync(ExplorePeriod period, ExploreFilters filters, CancellationToken cancellationToken)

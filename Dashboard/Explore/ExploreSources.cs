@@ -53,6 +53,38 @@ public sealed class ExploreSources(IOptions<ClickHouseOptions> clickHouse, IOpti
     public string MergeVisitorsIf(ExplorePeriod period, ExploreFilters filters, string? breakdown) =>
         Choose(period, filters, breakdown).Sketch ? Sketched : Hashed;
 
+    /// <summary>
+    /// The table pair a breakdown by <paramref name="breakdown"/> reads when it is a facet rollup's (one row per dimension
+    /// value, so several breakdowns can be one scan: <see cref="FromFacets"/>); null when it is not.
+    /// </summary>
+    public string? FacetSource(ExplorePeriod period, ExploreFilters filters, string breakdown)
+    {
+        var rollup = Choose(period, filters, breakdown);
+        // The site's facets answer several breakdowns at once only without filters (a filter would be one more facet).
+        return rollup.Facet is null || (rollup.Visitors && filters.Values.Count > 0) ? null : $"{rollup.Daily}+{rollup.Hourly}";
+    }
+
+    /// <summary>
+    /// The rows of both periods for the breakdowns by <paramref name="dimensions"/>, which share one <see cref="FacetSource"/>:
+    /// columns <c>t</c>, <c>cur</c>, <c>facet</c> (the dimension), <c>value</c> and the counts without visitors.
+    /// </summary>
+    public string FromFacets(ExplorePeriod period, ExploreFilters filters, IReadOnlyList<string> dimensions, ClickHouseParameterCollection parameters)
+    {
+        var rollup = Choose(period, filters, dimensions[0]);
+        const string counts = "views, ratings, satisfied, comments";
+        // Dimension names only (never user text): ExploreFilters.Dimensions.
+        var only = $" AND facet IN ({string.Join(", ", dimensions.Select(d => $"'{ExploreFilters.Dimensions.Single(known => known == d)}'"))})";
+        var conditions = filters.Sql(parameters, memberStateArray: false);
+        if (rollup.Visitors)
+        {
+            return Rows(period, rollup.Daily, rollup.Hourly, $"facet, value, {counts}", only + conditions, parameters);
+        }
+        const string perFacet = "[('language', toString(language)), ('device', toString(device)), ('source', toString(source)), ('country', toString(country))]";
+        return Rows(period, rollup.Daily, $"explore_1h ARRAY JOIN member_states AS member_state ARRAY JOIN {perFacet} AS facet_value",
+            $"member_state, topic, facet, value, {counts}", only + conditions, parameters,
+            hourly: ($"member_state, topic, facet_value.1 AS facet, facet_value.2 AS value, {counts}", only + conditions));
+    }
+
     /// <summary>The rows of both periods for <paramref name="filters"/> and <paramref name="breakdown"/>, as a parenthesised subquery.</summary>
     public string From(ExplorePeriod period, ExploreFilters filters, string? breakdown, ClickHouseParameterCollection parameters)
     {

@@ -94,6 +94,33 @@ public sealed class ExploreSourcesFacts(EngineFixture engine) : IAsyncLifetime, 
         Assert.Contains($"\"Ratings\":{ratings},", fromDaily, StringComparison.Ordinal); // the 4th's ratings, from the hours so far
     }
 
+    [Theory]
+    [InlineData("", "custom")]
+    [InlineData("", "this_month")]
+    [InlineData("member_state=MA&topic=culture", "custom")]
+    [InlineData("member_state=MA&topic=culture", "this_month")]
+    public async Task Breakdowns_read_in_one_scan_equal_each_breakdown_asked_alone(string filters, string preset)
+    {
+        // this_month at 14:30 UTC on the 4th: whole days from the daily rollups, the 4th's hours from the hourly ones.
+        var now = new DateTimeOffset(2026, 3, preset == "custom" ? 10 : 4, 14, 30, 0, TimeSpan.Zero);
+        var (period, _) = ExplorePeriod.Resolve(preset, "2026-03-02", "2026-03-08", now, TimeZoneInfo.FindSystemTimeZoneById("Africa/Casablanca"));
+        var (parsed, _) = ExploreFilters.Parse(name => System.Web.HttpUtility.ParseQueryString(filters)[name]);
+        var sources = daily.Services.GetRequiredService<ExploreSources>();
+        var batched = ExploreFilters.Dimensions.Where(d => sources.FacetSource(period!, parsed!, d) is not null).ToList();
+        Assert.True(batched.Count >= 4, string.Join(", ", batched)); // the six of the site, or the four under member state × topic
+
+        var query = daily.Services.GetRequiredService<ExploreQuery>();
+        var together = await query.BreakdownsAsync(period!, parsed!, batched, 10, CancellationToken.None);
+        foreach (var dimension in batched)
+        {
+            var alone = await query.BreakdownAsync(period!, parsed!, dimension, 10, CancellationToken.None);
+            Assert.Equal(JsonSerializer.Serialize(alone), JsonSerializer.Serialize(together[dimension]));
+        }
+        Assert.Contains(together.Values, rows => rows.Count > 0);
+        var overview = await query.OverviewAsync(period!, parsed!, 10, CancellationToken.None);
+        Assert.Equal(JsonSerializer.Serialize(together["country"]), JsonSerializer.Serialize(overview.Breakdowns["country"]));
+    }
+
     [Fact]
     public void Each_question_reads_the_smallest_rollup_that_holds_its_filters_and_breakdown()
     {
