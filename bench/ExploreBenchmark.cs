@@ -139,7 +139,7 @@ internal static class ExploreBenchmark
         }
         Console.WriteLine($"| comments found by the search | {found.Total:N0} | | |");
         Console.WriteLine($"| unique visitors (the overview's sketch against the raw table) | {string.Join("; ", accuracy)} | | |");
-        Console.WriteLine($"| seeding: INSERT … SELECT in chunks of {chunk:N0}, every migration's materialized views | {seeding.TotalSeconds:N1} s ({(events + events / TrendsSeedSql.FeedbackEvery) / seeding.TotalSeconds:N0} events/s) | | |");
+        Console.WriteLine($"| seeding: INSERT … SELECT in chunks of {chunk:N0}, every migration's materialized views | {(seeding == TimeSpan.Zero ? "reused, not timed" : $"{seeding.TotalSeconds:N1} s ({(events + events / TrendsSeedSql.FeedbackEvery) / seeding.TotalSeconds:N0} events/s)")} | | |");
         Console.WriteLine($"| rollups of a newer migration backfilled (a reused seeding) | {backfill.TotalSeconds:N1} s | | |");
         Console.WriteLine($"| merges settling afterwards | {merging.TotalSeconds:N1} s | | |");
         Console.WriteLine($"| rows: explore_1h / article_audience_1h / feedback_explorer | {await ScalarAsync(client, $"SELECT count() FROM {Database}.explore_1h"):N0} / {await ScalarAsync(client, $"SELECT count() FROM {Database}.article_audience_1h"):N0} / {await ScalarAsync(client, $"SELECT count() FROM {Database}.feedback_explorer"):N0} | | |");
