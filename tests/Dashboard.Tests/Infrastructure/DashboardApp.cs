@@ -12,6 +12,11 @@ namespace Icesco.Insights.Dashboard.Tests.Infrastructure;
 public sealed class DashboardApp(EngineFixture engine, string database, IDictionary<string, string?>? overrides = null, bool withUsers = true)
     : WebApplicationFactory<DashboardService>
 {
+    // Each app's asp-append-version watches wwwroot with an inotify instance until the app is disposed; a test run
+    // holds dozens of apps and Linux allows 128 instances per user by default (the full suite passed that limit and
+    // sign-ins failed with IOException). Polling needs no inotify instance; nothing in the tests changes wwwroot.
+    static DashboardApp() => Environment.SetEnvironmentVariable("DOTNET_USE_POLLING_FILE_WATCHER", "true");
+
     public DirectoryInfo DataDirectory { get; } = Directory.CreateTempSubdirectory("icesco-dashboard-data-");
 
     /// <summary>When set, receives every log line of the app besides its usual providers.</summary>
