@@ -16,15 +16,16 @@ public sealed partial class ExploreQuery(ClickHouseClient client, IOptions<Explo
 {
     public const int MaxRows = 100;
 
-    private static readonly Dictionary<string, string> ValueColumns = new Dictionary<string, string>(StringComparer.Ordinal)
-    {
-        ["topic"] = "toString(topic)",
-        ["member_state"] = "toString(member_state)",
-        ["country"] = "if(country = '', 'unknown', toString(country))",
-        ["language"] = "if(language = '', 'unknown', toString(language))",
-        ["device"] = "if(device = '', 'unknown', toString(device))",
-        ["source"] = "toString(source)",
-    };
+    /// <summary>The dimensions whose unknown value is stored as '' and shown as <c>unknown</c>.</summary>
+    private static readonly string[] UnknownWhenEmpty = ["country", "language", "device"];
+
+    /// <summary>A breakdown's value from the dimension's own column.</summary>
+    private static readonly Dictionary<string, string> ValueColumns = ExploreFilters.Dimensions.ToDictionary(
+        d => d, d => UnknownWhenEmpty.Contains(d) ? $"if({d} = '', '{ExploreFilters.Unknown}', toString({d}))" : $"toString({d})", StringComparer.Ordinal);
+
+    /// <summary>A breakdown's value from a facet rollup's <c>facet</c> and <c>value</c> columns, as <see cref="ValueColumns"/>.</summary>
+    private static readonly string FacetValue =
+        $"if(facet IN ({string.Join(", ", UnknownWhenEmpty.Select(d => $"'{d}'"))}) AND value = '', '{ExploreFilters.Unknown}', toString(value))";
 
     /// <summary>The headline counts of both periods; <paramref name="mergeIf"/> merges the source's kind of visitor set.</summary>
     private static string Counts(string mergeIf) => $"""
@@ -74,9 +75,8 @@ public sealed partial class ExploreQuery(ClickHouseClient client, IOptions<Explo
     {
         var parameters = new ClickHouseParameterCollection();
         parameters.AddParameter("rows", (uint)Math.Clamp(rows, 1, MaxRows));
-        // As ValueColumns, for any facet: an unknown country, language or device is stored as ''.
         var sql = $"""
-            SELECT toString(facet) AS dimension, if(facet IN ('country', 'language', 'device') AND value = '', 'unknown', toString(value)) AS value, {BreakdownCounts}
+            SELECT toString(facet) AS dimension, {FacetValue} AS value, {BreakdownCounts}
             FROM {sources.FromFacets(period, filters, dimensions, parameters)}
             GROUP BY dimension, value
             HAVING views_now > 0 OR ratings_now > 0

@@ -69,7 +69,7 @@ public sealed class LogPrivacyFacts(EngineFixture engine) : IAsyncLifetime, IDis
         Assert.Contains(lines, l => l.Contains("/hubs/engagement/negotiate", StringComparison.Ordinal));
         var cookieValues = staff.CookieHeader.Split("; ").Select(c => c.Split('=', 2)[1]).Where(v => v.Length >= 16).ToList();
         Assert.NotEmpty(cookieValues);
-        var token = System.Text.RegularExpressions.Regex.Match(form, "__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
+        var token = Browser.TokenOf(form);
         Assert.NotEmpty(token);
         string[] secrets = [ClientIp, "UaMarker7f3a", TestUsers.Password, WrongPassword, token, .. cookieValues];
         var leaks = lines.Where(l => secrets.Any(s => l.Contains(s, StringComparison.Ordinal))).ToList();

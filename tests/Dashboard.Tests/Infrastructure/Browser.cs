@@ -33,7 +33,7 @@ public sealed partial class Browser(DashboardApp app)
         var fields = new Dictionary<string, string> { ["Name"] = name, ["Password"] = password };
         if (withToken)
         {
-            fields["__RequestVerificationToken"] = Token().Match(page).Groups[1].Value;
+            fields["__RequestVerificationToken"] = TokenOf(page);
         }
         return await SendAsync(new HttpRequestMessage(HttpMethod.Post, "/account/sign-in") { Content = new FormUrlEncodedContent(fields) });
     }
@@ -61,6 +61,9 @@ public sealed partial class Browser(DashboardApp app)
         }
         return response;
     }
+
+    /// <summary>The antiforgery token a page's form carries (empty when it has none).</summary>
+    public static string TokenOf(string page) => Token().Match(page).Groups[1].Value;
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
     private static partial Regex Token();
