@@ -27,19 +27,40 @@ public sealed class ArticleGroups(ClickHouseClient client, IOptions<ClickHouseOp
             : [articleId];
 
     /// <summary>Every version of <paramref name="articleId"/>'s story with its titles, ordered ar, en, fr; empty when unknown.</summary>
-    public async Task<IReadOnlyList<(string Id, ArticleTitles Titles)>> VersionsAsync(string articleId, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<(string Id, ArticleTitles Titles)>> VersionsAsync(string articleId, CancellationToken cancellationToken) =>
+        (await StoryAsync(articleId, cancellationToken).ConfigureAwait(false)).Versions;
+
+    /// <summary>
+    /// <paramref name="articleId"/>'s story in one read: every version with its titles (ordered ar, en, fr; empty when
+    /// unknown), and the topic and member states the registry gives that id.
+    /// </summary>
+    public async Task<ArticleStory> StoryAsync(string articleId, CancellationToken cancellationToken)
     {
         var parameters = new ClickHouseParameterCollection();
         parameters.AddParameter("id", articleId);
         var sql = $"""
-            {Latest}
+            {Latest}, argMax(topic, updated_at) AS topic, argMax(member_states, updated_at) AS member_states
             FROM {Database}.articles
             GROUP BY article_id
             HAVING translation_group = (SELECT argMax(translation_group, updated_at) FROM {Database}.articles WHERE article_id = {"{id:String}"})
                 OR article_id = {"{id:String}"}
             ORDER BY language, article_id
             """;
-        return await ReadAsync(sql, parameters, "dashboard-article-versions", cancellationToken).ConfigureAwait(false);
+        var versions = new List<(string, ArticleTitles)>();
+        var (topic, states) = ("", (IReadOnlyList<string>)[]);
+        using var reader = await client.ExecuteReaderAsync(sql, parameters, QueryPurpose.Options("dashboard-article-story"), cancellationToken).ConfigureAwait(false);
+        while (reader.Read())
+        {
+            var version = Version(reader);
+            versions.Add(version);
+            if (version.Id == articleId)
+            {
+                topic = reader.GetString(7);
+                states = reader.GetValue(8) is IEnumerable<object> o ? [.. o.Select(x => Convert.ToString(x, CultureInfo.InvariantCulture) ?? "")]
+                    : reader.GetValue(8) as string[] ?? [];
+            }
+        }
+        return new ArticleStory(versions, topic, states);
     }
 
     public async Task<Dictionary<string, ArticleTitles>> TitlesAsync(string[] ids, CancellationToken cancellationToken)
@@ -83,12 +104,18 @@ public sealed class ArticleGroups(ClickHouseClient client, IOptions<ClickHouseOp
         using var reader = await client.ExecuteReaderAsync(sql, parameters, QueryPurpose.Options(purpose), cancellationToken).ConfigureAwait(false);
         while (reader.Read())
         {
-            result.Add((reader.GetString(0), new ArticleTitles(reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetString(4),
-                Convert.ToString(reader.GetValue(5), CultureInfo.InvariantCulture) ?? "", reader.GetString(6))));
+            result.Add(Version(reader));
         }
         return result;
     }
+
+    private static (string Id, ArticleTitles Titles) Version(System.Data.Common.DbDataReader reader) =>
+        (reader.GetString(0), new ArticleTitles(reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetString(4),
+            Convert.ToString(reader.GetValue(5), CultureInfo.InvariantCulture) ?? "", reader.GetString(6)));
 }
+
+/// <summary>A story as the registry knows it: its versions, and the topic and member states of the id asked for.</summary>
+public sealed record ArticleStory(IReadOnlyList<(string Id, ArticleTitles Titles)> Versions, string Topic, IReadOnlyList<string> MemberStates);
 
 /// <summary>An article version's titles in the three languages, its address, language and translation group.</summary>
 public sealed record ArticleTitles(string Ar, string En, string Fr, string Url, string Language, string TranslationGroup);

@@ -8,159 +8,133 @@ using Microsoft.Extensions.Options;
 namespace Icesco.Insights.Dashboard.Explore.Articles;
 
 /// <summary>
-/// The article page's reads: one scan each of the story's rollups (sorted by article first) over its version ids, for
-/// the period and the period before: figures, series and ratings from <c>article_totals_*</c> (one visitor sketch per
-/// version and day, migration 0015), countries and sources from <c>article_audience_*</c>.
+/// The article page's reads, three in all: the story from the registry, then side by side one scan of
+/// <c>article_totals_*</c> (migration 0015: figures per version and over the story, the series, the ratings, as
+/// <c>GROUPING SETS</c>) and one of <c>article_audience_*</c> (countries and sources together, without visitors: the
+/// page shows none per country, and merging a <c>uniq</c> set per country × source × day was most of that scan).
 /// </summary>
-public sealed class ArticleQuery(ClickHouseClient client, IOptions<ClickHouseOptions> clickHouse, IOptions<ExploreOptions> options, ArticleGroups groups, ExploreQuery explore, ExploreSources sources)
+public sealed class ArticleQuery(ClickHouseClient client, IOptions<ExploreOptions> options, ArticleGroups groups, ExploreQuery explore, ExploreSources sources)
 {
     public const int AudienceRows = 15;
 
     /// <summary>The page of <paramref name="articleId"/>'s story; null when neither the registry nor the events know the id.</summary>
     public async Task<ArticleReport?> ReportAsync(string articleId, ExplorePeriod period, CancellationToken cancellationToken)
     {
-        var versions = await groups.VersionsAsync(articleId, cancellationToken).ConfigureAwait(false);
+        var story = await groups.StoryAsync(articleId, cancellationToken).ConfigureAwait(false);
+        var versions = story.Versions;
         var ids = versions.Count > 0 ? versions.Select(v => v.Id).ToArray() : [articleId];
-        var figures = FiguresAsync(ids, period, cancellationToken);
-        var series = SeriesAsync(ids, period, cancellationToken);
-        var countries = AudienceAsync(ids, period, "if(country = '', 'unknown', toString(country))", cancellationToken);
-        var sources = AudienceAsync(ids, period, "toString(source)", cancellationToken);
-        var ratings = RatingsAsync(ids, period, cancellationToken);
-        var about = AboutAsync(articleId, cancellationToken);
-        await Task.WhenAll(figures, series, countries, sources, ratings, about).ConfigureAwait(false);
+        var totals = TotalsAsync(ids, period, cancellationToken);
+        var audience = AudienceAsync(ids, period, cancellationToken);
+        await Task.WhenAll(totals, audience).ConfigureAwait(false);
 
-        var (perVersion, totals, seen) = await figures.ConfigureAwait(false);
-        if (versions.Count == 0 && !seen)
+        var (perVersion, whole, series, ratings) = await totals.ConfigureAwait(false);
+        if (versions.Count == 0 && perVersion.Count == 0)
         {
             return null;
         }
         var none = ExploreMath.Figures(0, 0, 0, 0, 0, options.Value.MinimumSample);
         var known = versions.Count > 0 ? versions : [(articleId, new ArticleTitles("", "", "", "", "", ""))];
-        var (topic, states) = await about.ConfigureAwait(false);
+        var (countries, referrers) = await audience.ConfigureAwait(false);
         return new ArticleReport(
             ExplorePeriodInfo.Of(period, options.Value.TimeZone),
             known[0].Titles.TranslationGroup,
-            topic,
-            states,
+            story.Topic,
+            story.MemberStates,
             [.. known.Select(v =>
             {
                 var (current, previous) = perVersion.GetValueOrDefault(v.Id, (none, none));
                 return new ArticleVersion(v.Id, v.Titles.Language, v.Titles.Url, v.Titles, current, previous, ExploreMath.Change(current.Views, previous.Views));
             })],
-            totals,
-            await series.ConfigureAwait(false),
-            await countries.ConfigureAwait(false),
-            await sources.ConfigureAwait(false),
-            await ratings.ConfigureAwait(false));
+            ExploreMath.Totals(whole.Current ?? none, whole.Previous ?? none),
+            SeriesOf(ids, period, series),
+            countries,
+            referrers,
+            ratings);
     }
 
-    /// <summary>Figures per version and over the whole story (visitors are merged across versions, not added), both periods.</summary>
-    private async Task<(Dictionary<string, (ExploreFigures, ExploreFigures)> PerVersion, ExploreTotals Totals, bool Seen)> FiguresAsync(string[] ids, ExplorePeriod period, CancellationToken cancellationToken)
-    {
-        var perVersion = CountsAsync(ids, period, "article_id", cancellationToken);
-        var whole = CountsAsync(ids, period, null, cancellationToken);
-        await Task.WhenAll(perVersion, whole).ConfigureAwait(false);
-        var versions = await perVersion.ConfigureAwait(false);
-        var (current, previous) = (await whole.ConfigureAwait(false)).Values.Single();
-        return (versions, ExploreMath.Totals(current, previous), versions.Count > 0);
-    }
+    // grouping(article_id, bucket) sets a bit for each column the row is not grouped by.
+    private const int SeriesSet = 0, VersionSet = 1, StorySet = 3;
 
-    private async Task<Dictionary<string, (ExploreFigures, ExploreFigures)>> CountsAsync(string[] ids, ExplorePeriod period, string? groupBy, CancellationToken cancellationToken)
+    /// <summary>
+    /// One scan for the figures per version and over the whole story (visitors merged across versions, not added), both
+    /// periods; the current period's views per bucket and version; and its ratings distribution.
+    /// </summary>
+    private async Task<(Dictionary<string, (ExploreFigures, ExploreFigures)> PerVersion, (ExploreFigures? Current, ExploreFigures? Previous) Whole,
+        Dictionary<(long, string), long> Series, IReadOnlyList<ArticleRatingCount> Ratings)> TotalsAsync(string[] ids, ExplorePeriod period, CancellationToken cancellationToken)
     {
         var parameters = new ClickHouseParameterCollection();
         var sql = $"""
-            SELECT {groupBy ?? "''"},
+            SELECT grouping(article_id, bucket) AS set, article_id, bucket,
                    sumIf(views, cur), uniqCombinedMergeIf(14)(visitors, cur), sumIf(ratings, cur), sumIf(satisfied, cur),
-                   sumIf(views, NOT cur), uniqCombinedMergeIf(14)(visitors, NOT cur), sumIf(ratings, NOT cur), sumIf(satisfied, NOT cur)
-            FROM {Totals(ids, period, parameters)}
-            {(groupBy is null ? "" : $"GROUP BY {groupBy}")}
+                   sumIf(views, NOT cur), uniqCombinedMergeIf(14)(visitors, NOT cur), sumIf(ratings, NOT cur), sumIf(satisfied, NOT cur),
+                   sumMapIf(rating_histogram, cur) AS h, arrayMap(k -> k.1, h.1), arrayMap(k -> k.2, h.1), h.2
+            FROM (SELECT *, if(cur, toUnixTimestamp({explore.BucketSql(period.Bucket, "t")}), 0) AS bucket FROM {Totals(ids, period, parameters)})
+            GROUP BY GROUPING SETS ((article_id, bucket), (article_id), ())
             """;
         var minimum = options.Value.MinimumSample;
-        var result = new Dictionary<string, (ExploreFigures, ExploreFigures)>(StringComparer.Ordinal);
-        using var reader = await client.ExecuteReaderAsync(sql, parameters, QueryPurpose.Options("dashboard-article-figures"), cancellationToken).ConfigureAwait(false);
+        var perVersion = new Dictionary<string, (ExploreFigures, ExploreFigures)>(StringComparer.Ordinal);
+        (ExploreFigures?, ExploreFigures?) whole = (null, null);
+        var series = new Dictionary<(long, string), long>();
+        var ratings = new List<ArticleRatingCount>();
+        using var reader = await client.ExecuteReaderAsync(sql, parameters, QueryPurpose.Options("dashboard-article-totals"), cancellationToken).ConfigureAwait(false);
         ExploreFigures At(int o) => ExploreMath.Figures(Long(reader.GetValue(o)), Long(reader.GetValue(o + 1)), Long(reader.GetValue(o + 2)), Long(reader.GetValue(o + 3)), 0, minimum);
         while (reader.Read())
         {
-            result[reader.GetString(0)] = (At(1), At(5));
-        }
-        return result;
-    }
-
-    private async Task<IReadOnlyList<ArticlePoint>> SeriesAsync(string[] ids, ExplorePeriod period, CancellationToken cancellationToken)
-    {
-        var parameters = new ClickHouseParameterCollection();
-        var sql = $"""
-            SELECT toUnixTimestamp({explore.BucketSql(period.Bucket, "t")}) AS bucket, article_id, sum(views)
-            FROM {Totals(ids, period, parameters)}
-            WHERE cur
-            GROUP BY bucket, article_id
-            """;
-        var found = new Dictionary<(long, string), long>();
-        using (var reader = await client.ExecuteReaderAsync(sql, parameters, QueryPurpose.Options("dashboard-article-series"), cancellationToken).ConfigureAwait(false))
-        {
-            while (reader.Read())
+            switch ((int)Long(reader.GetValue(0)))
             {
-                found[(Long(reader.GetValue(0)), reader.GetString(1))] = Long(reader.GetValue(2));
+                case SeriesSet when Long(reader.GetValue(2)) != 0:
+                    series[(Long(reader.GetValue(2)), reader.GetString(1))] = Long(reader.GetValue(3));
+                    break;
+                case VersionSet:
+                    perVersion[reader.GetString(1)] = (At(3), At(7));
+                    break;
+                case StorySet:
+                    whole = (At(3), At(7));
+                    ratings.AddRange(Histogram(reader.GetValue(12), reader.GetValue(13), reader.GetValue(14)));
+                    break;
             }
         }
+        return (perVersion, whole, series, ratings);
+    }
+
+    private static IEnumerable<ArticleRatingCount> Histogram(object scales, object answers, object counts)
+    {
+        var (s, a, c) = (Longs(scales), Longs(answers), Longs(counts));
+        return Enumerable.Range(0, c.Length).Where(i => c[i] > 0).Select(i => new ArticleRatingCount((int)s[i], (int)a[i], c[i]))
+            .OrderBy(r => r.Scale).ThenBy(r => r.Rating);
+    }
+
+    private static long[] Longs(object value) => value is System.Collections.IEnumerable items ? [.. items.Cast<object>().Select(Long)] : [];
+
+    private IReadOnlyList<ArticlePoint> SeriesOf(string[] ids, ExplorePeriod period, Dictionary<(long, string), long> found)
+    {
         var zone = options.Value.ResolveTimeZone();
         return [.. ExploreBuckets.Starts(period.Bucket, period.Start, period.End, zone).Select(start => new ArticlePoint(
             start, ExploreBuckets.Label(period.Bucket, start, zone),
             ids.ToDictionary(id => id, id => found.GetValueOrDefault((start.ToUnixTimeSeconds(), id)), StringComparer.Ordinal)))];
     }
 
-    private async Task<IReadOnlyList<ArticleAudienceRow>> AudienceAsync(string[] ids, ExplorePeriod period, string value, CancellationToken cancellationToken)
+    /// <summary>The countries and the referrer sources of the current period, the first <see cref="AudienceRows"/> of each, in one scan.</summary>
+    private async Task<(IReadOnlyList<ArticleAudienceRow> Countries, IReadOnlyList<ArticleAudienceRow> Sources)> AudienceAsync(string[] ids, ExplorePeriod period, CancellationToken cancellationToken)
     {
         var parameters = new ClickHouseParameterCollection();
         var sql = $"""
-            SELECT {value} AS value, sum(views) AS v, uniqMerge(visitors), sum(ratings) AS r
+            SELECT pair.1 AS dimension, pair.2 AS value, sum(views) AS v, sum(ratings) AS r
             FROM {Audience(ids, period, parameters)}
+            ARRAY JOIN [('country', if(country = '', 'unknown', toString(country))), ('source', toString(source))] AS pair
             WHERE cur
-            GROUP BY value
+            GROUP BY dimension, value
             HAVING v > 0 OR r > 0
-            ORDER BY v DESC, r DESC, value
-            LIMIT {AudienceRows}
+            ORDER BY dimension, v DESC, r DESC, value
+            LIMIT {AudienceRows} BY dimension
             """;
-        var rows = new List<ArticleAudienceRow>();
+        var (countries, referrers) = (new List<ArticleAudienceRow>(), new List<ArticleAudienceRow>());
         using var reader = await client.ExecuteReaderAsync(sql, parameters, QueryPurpose.Options("dashboard-article-audience"), cancellationToken).ConfigureAwait(false);
         while (reader.Read())
         {
-            rows.Add(new ArticleAudienceRow(reader.GetString(0), Long(reader.GetValue(1)), Long(reader.GetValue(2)), Long(reader.GetValue(3))));
+            (reader.GetString(0) == "country" ? countries : referrers).Add(new ArticleAudienceRow(reader.GetString(1), Long(reader.GetValue(2)), Long(reader.GetValue(3))));
         }
-        return rows;
-    }
-
-    private async Task<IReadOnlyList<ArticleRatingCount>> RatingsAsync(string[] ids, ExplorePeriod period, CancellationToken cancellationToken)
-    {
-        var parameters = new ClickHouseParameterCollection();
-        var sql = $"""
-            SELECT tupleElement(answer.1, 1), tupleElement(answer.1, 2), answer.2
-            FROM (SELECT sumMap(rating_histogram) AS h FROM {Totals(ids, period, parameters)} WHERE cur)
-            ARRAY JOIN arrayZip(h.1, h.2) AS answer
-            ORDER BY 1, 2
-            """;
-        var rows = new List<ArticleRatingCount>();
-        using var reader = await client.ExecuteReaderAsync(sql, parameters, QueryPurpose.Options("dashboard-article-ratings"), cancellationToken).ConfigureAwait(false);
-        while (reader.Read())
-        {
-            rows.Add(new ArticleRatingCount((int)Long(reader.GetValue(0)), (int)Long(reader.GetValue(1)), Long(reader.GetValue(2))));
-        }
-        return rows;
-    }
-
-    private async Task<(string Topic, IReadOnlyList<string> MemberStates)> AboutAsync(string articleId, CancellationToken cancellationToken)
-    {
-        var parameters = new ClickHouseParameterCollection();
-        parameters.AddParameter("id", articleId);
-        var sql = $"SELECT argMax(topic, updated_at), argMax(member_states, updated_at) FROM {clickHouse.Value.Database}.articles WHERE article_id = {{id:String}}";
-        using var reader = await client.ExecuteReaderAsync(sql, parameters, QueryPurpose.Options("dashboard-article-about"), cancellationToken).ConfigureAwait(false);
-        if (!reader.Read())
-        {
-            return ("", []);
-        }
-        var states = reader.GetValue(1) is IEnumerable<object> o ? o.Select(x => Convert.ToString(x, CultureInfo.InvariantCulture) ?? "").ToArray()
-            : reader.GetValue(1) as string[] ?? [];
-        return (reader.GetString(0), states);
+        return (countries, referrers);
     }
 
     /// <summary>
@@ -182,7 +156,7 @@ public sealed class ArticleQuery(ClickHouseClient client, IOptions<ClickHouseOpt
         parameters.AddParameter("ids", ids);
         return sources.Rows(
             period, "article_audience_1d", "article_audience_1h",
-            "article_id, country, source, views, visitors, ratings",
+            "article_id, country, source, views, ratings",
             " AND article_id IN {ids:Array(String)}", parameters);
     }
 

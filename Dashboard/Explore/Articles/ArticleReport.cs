@@ -6,8 +6,8 @@ public sealed record ArticleVersion(string Id, string Language, string Url, Arti
 /// <summary>A point of the per-version series: views of each version id in the bucket.</summary>
 public sealed record ArticlePoint(DateTimeOffset Start, string Label, IReadOnlyDictionary<string, long> Views);
 
-/// <summary>A country (or referrer source) reading the story.</summary>
-public sealed record ArticleAudienceRow(string Value, long Views, long Visitors, long Ratings);
+/// <summary>A country (or referrer source) reading the story: its views and ratings (no visitors, as in the overview's breakdowns).</summary>
+public sealed record ArticleAudienceRow(string Value, long Views, long Ratings);
 
 /// <summary>How many ratings gave each answer (<see cref="Rating"/> of <see cref="Scale"/>).</summary>
 public sealed record ArticleRatingCount(int Scale, int Rating, long Count);
