@@ -83,12 +83,14 @@ internal static class ExploreBenchmark
         var explore = provider.GetRequiredService<ExploreQuery>();
         var article = provider.GetRequiredService<ArticleQuery>();
         var feedback = provider.GetRequiredService<FeedbackQuery>();
+        var scanning = new FeedbackQuery(client, provider.GetRequiredService<IOptions<ClickHouseOptions>>(), provider.GetRequiredService<IOptions<ExploreOptions>>(),
+            Options.Create(new FeedbackSearchOptions { UseIndex = false }), provider.GetRequiredService<ArticleGroups>());
         var searchRequest = FeedbackRequest.Parse(Query(("period", "custom"), ("from", Day(year.FirstDay)), ("to", Day(year.LastDay)), ("q", Search)), now, zone).Request!;
         var newestRequest = FeedbackRequest.Parse(Query(("period", "custom"), ("from", Day(year.FirstDay)), ("to", Day(year.LastDay))), now, zone).Request!;
 
         if (args.Contains("--explain"))
         {
-            foreach (var table in new[] { "explore_facets_1d", "explore_facets_1h", "explore_state_topic_1d", "article_totals_1d", "explore_site_1d", "explore_1d", "explore_country_1d", "explore_states_1d", "explore_state_country_1d", "explore_1h", "article_audience_1d", "article_audience_1h" })
+            foreach (var table in new[] { "explore_facets_1d", "explore_facets_1h", "explore_state_topic_1d", "article_totals_1d", "explore_site_1d", "explore_1d", "explore_country_1d", "explore_states_1d", "explore_state_country_1d", "explore_1h", "article_audience_1d", "article_audience_1h", "feedback_search" })
             {
                 Console.WriteLine($"{table}: {await ScalarAsync(client, $"SELECT count() FROM {Database}.{table}"):N0} rows");
             }
@@ -118,10 +120,16 @@ internal static class ExploreBenchmark
                 await TimeAsync(runs, () => raw.ArticleAsync(["article-0", "article-1", "article-2"], month))),
             ($"explorer search '{Search}', 12 months, newest 50 and the count", await TimeAsync(runs, () => feedback.PageAsync(searchRequest, CancellationToken.None)),
                 await TimeAsync(runs, () => raw.SearchAsync(year, Search))),
+            ($"explorer search '{Search}' without the suffix index (position() over feedback_explorer)", await TimeAsync(runs, () => scanning.PageAsync(searchRequest, CancellationToken.None)),
+                await TimeAsync(runs, () => raw.SearchAsync(year, Search))),
             ("explorer, 12 months, newest 50 and the count (no search)", await TimeAsync(runs, () => feedback.PageAsync(newestRequest, CancellationToken.None)),
                 await TimeAsync(runs, () => raw.SearchAsync(year, null))),
         };
         var found = await feedback.PageAsync(searchRequest, CancellationToken.None);
+        if (found.Total != (await scanning.PageAsync(searchRequest, CancellationToken.None)).Total)
+        {
+            throw new InvalidOperationException("the suffix index and position() found different counts");
+        }
         var accuracy = new List<string>();
         foreach (var (name, period, f) in new[] { ("30 days", month, ExploreFilters.None), ("12 months, two filters", year, twoFilters) })
         {
@@ -142,7 +150,8 @@ internal static class ExploreBenchmark
         Console.WriteLine($"| seeding: INSERT … SELECT in chunks of {chunk:N0}, every migration's materialized views | {(seeding == TimeSpan.Zero ? "reused, not timed" : $"{seeding.TotalSeconds:N1} s ({(events + events / TrendsSeedSql.FeedbackEvery) / seeding.TotalSeconds:N0} events/s)")} | | |");
         Console.WriteLine($"| rollups of a newer migration backfilled (a reused seeding) | {backfill.TotalSeconds:N1} s | | |");
         Console.WriteLine($"| merges settling afterwards | {merging.TotalSeconds:N1} s | | |");
-        Console.WriteLine($"| rows: explore_1h / article_audience_1h / feedback_explorer | {await ScalarAsync(client, $"SELECT count() FROM {Database}.explore_1h"):N0} / {await ScalarAsync(client, $"SELECT count() FROM {Database}.article_audience_1h"):N0} / {await ScalarAsync(client, $"SELECT count() FROM {Database}.feedback_explorer"):N0} | | |");
+        Console.WriteLine($"| rows: explore_1h / article_audience_1h / feedback_explorer / feedback_search | {await ScalarAsync(client, $"SELECT count() FROM {Database}.explore_1h"):N0} / {await ScalarAsync(client, $"SELECT count() FROM {Database}.article_audience_1h"):N0} / {await ScalarAsync(client, $"SELECT count() FROM {Database}.feedback_explorer"):N0} / {await ScalarAsync(client, $"SELECT count() FROM {Database}.feedback_search"):N0} | | |");
+        Console.WriteLine($"| feedback_search on disk (compressed) | {await ScalarAsync(client, $"SELECT sum(bytes_on_disk) FROM system.parts WHERE database = '{Database}' AND table = 'feedback_search' AND active") / 1_000_000:N0} MB | | |");
         Console.WriteLine($"| peak RSS while seeding | {seedPeak} | | |");
         Console.WriteLine($"| data on disk | {TrendsBenchmark.DirectorySize(data) / 1_000_000:N0} MB | | |");
 

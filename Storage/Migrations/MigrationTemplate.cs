@@ -18,6 +18,7 @@ internal static partial class MigrationTemplate
         // A constant expression of ours (no user text); changing it later needs a new migration, as the views keep it.
         ["referrer_source"] = ReferrerSources.SqlExpression("referrer_host"),
         ["search_text"] = SearchText.SqlExpression("comment"),
+        ["search_suffixes"] = SearchText.SuffixesSqlExpression("comment"),
         ["rollup_time_zone"] = options.RollupTimeZone,
     };
 

@@ -47,7 +47,7 @@ public sealed class SqlStatementSplitterFacts
     [Fact]
     public void Every_shipped_migration_splits_into_statements_with_known_placeholders()
     {
-        var values = new Dictionary<string, string> { ["database"] = "db", ["raw_event_ttl_days"] = "400", ["referrer_source"] = "'direct'", ["search_text"] = "comment", ["rollup_time_zone"] = "Africa/Casablanca" };
+        var values = new Dictionary<string, string> { ["database"] = "db", ["raw_event_ttl_days"] = "400", ["referrer_source"] = "'direct'", ["search_text"] = "comment", ["search_suffixes"] = "[comment]", ["rollup_time_zone"] = "Africa/Casablanca" };
         Assert.NotEmpty(SchemaMigrator.Migrations);
         foreach (var migration in SchemaMigrator.Migrations)
         {

@@ -1,4 +1,5 @@
 using Icesco.Insights.Dashboard.Auth;
+using Icesco.Insights.ServiceDefaults;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.Extensions.Options;
 
@@ -16,8 +17,11 @@ public static class FeedbackApi
         "comments (all, the default, or with: only answers with a comment), review (all, unreviewed or reviewed: comments by their review mark), " +
         "limit (1–200, default 50) and before (the next cursor of the previous page). Answers come newest first.";
 
-    public static IServiceCollection AddFeedbackExplorer(this IServiceCollection services) =>
-        services.AddSingleton<FeedbackQuery>().AddSingleton<FeedbackReviews>();
+    public static IServiceCollection AddFeedbackExplorer(this IServiceCollection services)
+    {
+        services.AddValidatedOptions<FeedbackSearchOptions>(FeedbackSearchOptions.SectionName);
+        return services.AddSingleton<FeedbackQuery>().AddSingleton<FeedbackReviews>();
+    }
 
     public static RouteGroupBuilder MapFeedbackApi(this RouteGroupBuilder group)
     {

@@ -12,14 +12,18 @@ namespace Icesco.Insights.Dashboard.Explore.Feedback;
 
 /// <summary>
 /// The feedback explorer's reads over <c>feedback_explorer</c> (migration 0011, sorted by time so the newest page reads
-/// only its end of the period), with the review marks of <c>feedback_reviews</c> and the titles of <c>articles</c>.
+/// only its end of the period), with the review marks of <c>feedback_reviews</c> and the titles of <c>articles</c>. A
+/// word search is answered from <c>feedback_search</c> (migration 0017, sorted by word suffix): the count and the page's
+/// ids from there, the page's rows from <c>feedback_explorer</c> by their times and ids.
 /// </summary>
-public sealed class FeedbackQuery(ClickHouseClient client, IOptions<ClickHouseOptions> clickHouse, IOptions<ExploreOptions> options, ArticleGroups groups)
+public sealed class FeedbackQuery(ClickHouseClient client, IOptions<ClickHouseOptions> clickHouse, IOptions<ExploreOptions> options,
+    IOptions<FeedbackSearchOptions> search, ArticleGroups groups)
 {
     private string Database => clickHouse.Value.Database;
 
     public async Task<FeedbackPage> PageAsync(FeedbackRequest request, CancellationToken cancellationToken)
     {
+        request = Searched(request);
         var ids = request.Article is null ? null : await groups.VersionsOfAsync(request.Article, cancellationToken).ConfigureAwait(false);
         var total = CountAsync(request, ids, cancellationToken);
         var rows = RowsAsync(request, ids, request.Limit + 1, cancellationToken);
@@ -33,14 +37,28 @@ public sealed class FeedbackQuery(ClickHouseClient client, IOptions<ClickHouseOp
     /// <summary>Every matching answer, newest first, at most <paramref name="max"/>, for the CSV export.</summary>
     public async Task<IReadOnlyList<FeedbackItem>> AllAsync(FeedbackRequest request, int max, CancellationToken cancellationToken)
     {
+        request = Searched(request);
         var ids = request.Article is null ? null : await groups.VersionsOfAsync(request.Article, cancellationToken).ConfigureAwait(false);
         return await CompleteAsync(await RowsAsync(request with { Before = null }, ids, max, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// The request without the words that narrow nothing (<see cref="SearchText.NormalisesToNothing"/>: position() finds
+    /// the empty string in every answer, so dropping them changes no answer, and the index has no row for them).
+    /// </summary>
+    private static FeedbackRequest Searched(FeedbackRequest request) =>
+        request.Words.Any(SearchText.NormalisesToNothing) ? request with { Words = [.. request.Words.Where(w => !SearchText.NormalisesToNothing(w))] } : request;
+
+    /// <summary>Whether <c>feedback_search</c> answers the request's words: every one short enough to be a whole prefix of a kept suffix.</summary>
+    private bool Indexed(FeedbackRequest request) =>
+        search.Value.UseIndex && request.Words.Count > 0 && request.Words.All(w => w.Length <= SearchText.MaxIndexedWordLength);
+
     private async Task<long> CountAsync(FeedbackRequest request, IReadOnlyList<string>? articleIds, CancellationToken cancellationToken)
     {
         var parameters = new ClickHouseParameterCollection();
-        var sql = $"SELECT count() FROM {Database}.feedback_explorer WHERE {Where(request with { Before = null }, articleIds, parameters)}";
+        var sql = Indexed(request)
+            ? $"SELECT uniqExact(event_id) FROM {Database}.feedback_search WHERE {Where(request with { Before = null }, articleIds, parameters, indexed: true)}"
+            : $"SELECT count() FROM {Database}.feedback_explorer WHERE {Where(request with { Before = null }, articleIds, parameters)}";
         var count = await client.ExecuteScalarAsync(sql, parameters, QueryPurpose.Options("dashboard-feedback-count"), cancellationToken).ConfigureAwait(false);
         return Convert.ToInt64(count, CultureInfo.InvariantCulture);
     }
@@ -49,13 +67,27 @@ public sealed class FeedbackQuery(ClickHouseClient client, IOptions<ClickHouseOp
     {
         var parameters = new ClickHouseParameterCollection();
         parameters.AddParameter("limit", (uint)limit);
-        var sql = $"""
-            SELECT event_id, toUnixTimestamp64Milli(event_time), rating, rating_scale, comment, article_id, topic, language, country, member_states, device, source
-            FROM {Database}.feedback_explorer
-            WHERE {Where(request, articleIds, parameters)}
-            ORDER BY event_time DESC, event_id DESC
-            LIMIT {"{limit:UInt32}"}
-            """;
+        var sql = Indexed(request)
+            ? $"""
+                WITH page AS (
+                    SELECT event_time, event_id FROM {Database}.feedback_search
+                    WHERE {Where(request, articleIds, parameters, indexed: true)}
+                    GROUP BY event_time, event_id
+                    ORDER BY event_time DESC, event_id DESC
+                    LIMIT {"{limit:UInt32}"})
+                SELECT {Columns}
+                FROM {Database}.feedback_explorer
+                WHERE event_time >= (SELECT min(event_time) FROM page) AND event_time <= (SELECT max(event_time) FROM page)
+                  AND (event_time, event_id) IN (SELECT event_time, event_id FROM page)
+                ORDER BY event_time DESC, event_id DESC
+                """
+            : $"""
+                SELECT {Columns}
+                FROM {Database}.feedback_explorer
+                WHERE {Where(request, articleIds, parameters)}
+                ORDER BY event_time DESC, event_id DESC
+                LIMIT {"{limit:UInt32}"}
+                """;
         var items = new List<FeedbackItem>();
         using var reader = await client.ExecuteReaderAsync(sql, parameters, QueryPurpose.Options("dashboard-feedback-page"), cancellationToken).ConfigureAwait(false);
         while (reader.Read())
@@ -71,8 +103,13 @@ public sealed class FeedbackQuery(ClickHouseClient client, IOptions<ClickHouseOp
         return items;
     }
 
-    /// <summary>The conditions of one request; every value reaches SQL as a parameter.</summary>
-    private string Where(FeedbackRequest request, IReadOnlyList<string>? articleIds, ClickHouseParameterCollection parameters)
+    private const string Columns = "event_id, toUnixTimestamp64Milli(event_time), rating, rating_scale, comment, article_id, topic, language, country, member_states, device, source";
+
+    /// <summary>
+    /// The conditions of one request over <c>feedback_explorer</c>, or <paramref name="indexed"/> over <c>feedback_search</c>
+    /// (whose rows all have a comment); every value reaches SQL as a parameter.
+    /// </summary>
+    private string Where(FeedbackRequest request, IReadOnlyList<string>? articleIds, ClickHouseParameterCollection parameters, bool indexed = false)
     {
         parameters.AddParameter("start", request.Period.Start.ToUnixTimeSeconds());
         parameters.AddParameter("end", request.Period.End.ToUnixTimeSeconds());
@@ -88,14 +125,22 @@ public sealed class FeedbackQuery(ClickHouseClient client, IOptions<ClickHouseOp
             parameters.AddParameter("articles", articleIds.ToArray());
             sql.Append(" AND article_id IN {articles:Array(String)}");
         }
-        if (request.CommentsOnly)
+        if (request.CommentsOnly && !indexed)
         {
             sql.Append(" AND comment != ''");
         }
         for (var i = 0; i < request.Words.Count; i++)
         {
             parameters.AddParameter($"w{i}", request.Words[i]);
-            sql.Append(CultureInfo.InvariantCulture, $" AND position(search, {SearchText.SqlExpression($"{{w{i}:String}}")}) > 0");
+            var word = SearchText.SqlExpression($"{{w{i}:String}}");
+            sql.Append((indexed, i) switch
+            {
+                (false, _) => $" AND position(search, {word}) > 0",
+                // The first word drives the read through the sorted suffixes; each other word is a set of ids of its own.
+                (true, 0) => $" AND startsWith(suffix, {word})",
+                _ => $" AND event_id IN (SELECT event_id FROM {Database}.feedback_search WHERE startsWith(suffix, {word})"
+                    + " AND event_time >= toDateTime({start:Int64}, 'UTC') AND event_time < toDateTime({end:Int64}, 'UTC'))",
+            });
         }
         if (request.Review != ReviewState.All)
         {

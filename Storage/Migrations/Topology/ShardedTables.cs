@@ -40,6 +40,7 @@ public static class ShardedTables
         ["explore_state_topic_facets_1d"] = "cityHash64(site, member_state)",
         ["article_totals_1h"] = "cityHash64(site, article_id)",
         ["article_totals_1d"] = "cityHash64(site, article_id)",
+        ["feedback_search"] = "cityHash64(event_id)",
     };
 
     public static bool Contains(string table) => Keys.ContainsKey(table);
