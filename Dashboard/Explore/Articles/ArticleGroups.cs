@@ -56,8 +56,7 @@ public sealed class ArticleGroups(ClickHouseClient client, IOptions<ClickHouseOp
             if (version.Id == articleId)
             {
                 topic = reader.GetString(7);
-                states = reader.GetValue(8) is IEnumerable<object> o ? [.. o.Select(x => Convert.ToString(x, CultureInfo.InvariantCulture) ?? "")]
-                    : reader.GetValue(8) as string[] ?? [];
+                states = ReaderValues.Strings(reader, 8);
             }
         }
         return new ArticleStory(versions, topic, states);

@@ -98,10 +98,12 @@ public sealed class FeedbackQuery(ClickHouseClient client, IOptions<ClickHouseOp
                 Convert.ToInt32(reader.GetValue(2), CultureInfo.InvariantCulture),
                 Convert.ToInt32(reader.GetValue(3), CultureInfo.InvariantCulture),
                 reader.GetString(4), reader.GetString(5), null, reader.GetString(6), reader.GetString(7), reader.GetString(8),
-                Strings(reader, 9), reader.GetString(10), reader.GetString(11), null));
+                ReaderValues.Strings(reader, 9), reader.GetString(10), reader.GetString(11), null));
         }
         return items;
     }
+
+    private const string InPeriod = "event_time >= toDateTime({start:Int64}, 'UTC') AND event_time < toDateTime({end:Int64}, 'UTC')";
 
     private const string Columns = "event_id, toUnixTimestamp64Milli(event_time), rating, rating_scale, comment, article_id, topic, language, country, member_states, device, source";
 
@@ -113,7 +115,7 @@ public sealed class FeedbackQuery(ClickHouseClient client, IOptions<ClickHouseOp
     {
         parameters.AddParameter("start", request.Period.Start.ToUnixTimeSeconds());
         parameters.AddParameter("end", request.Period.End.ToUnixTimeSeconds());
-        var sql = new StringBuilder("event_time >= toDateTime({start:Int64}, 'UTC') AND event_time < toDateTime({end:Int64}, 'UTC')");
+        var sql = new StringBuilder(InPeriod);
         sql.Append(request.Filters.Sql(parameters));
         if (request.Rating is { } rating)
         {
@@ -139,7 +141,7 @@ public sealed class FeedbackQuery(ClickHouseClient client, IOptions<ClickHouseOp
                 // The first word drives the read through the sorted suffixes; each other word is a set of ids of its own.
                 (true, 0) => $" AND startsWith(suffix, {word})",
                 _ => $" AND event_id IN (SELECT event_id FROM {Database}.feedback_search WHERE startsWith(suffix, {word})"
-                    + " AND event_time >= toDateTime({start:Int64}, 'UTC') AND event_time < toDateTime({end:Int64}, 'UTC'))",
+                    + $" AND {InPeriod})",
             });
         }
         if (request.Review != ReviewState.All)
@@ -191,11 +193,4 @@ public sealed class FeedbackQuery(ClickHouseClient client, IOptions<ClickHouseOp
         }
         return result;
     }
-
-    private static string[] Strings(DbDataReader reader, int ordinal) => reader.GetValue(ordinal) switch
-    {
-        string[] s => s,
-        IEnumerable<object> o => [.. o.Select(x => Convert.ToString(x, CultureInfo.InvariantCulture) ?? "")],
-        _ => [],
-    };
 }
