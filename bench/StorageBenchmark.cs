@@ -33,7 +33,7 @@ internal static class StorageBenchmark
     {
         var events = Option(args, "--events", 2_000_000L);
         var dailyViews = Option(args, "--daily-views", 100_000L);
-        var batchSize = (int)Option(args, "--batch", 10_000L); // DurableLog:FlushBatchSize's default
+        var batchSize = (int)Option(args, "--batch", 10_000L); // DurableLog:FlushBatchSize's default until decision 0033 (5,000 since)
         // Distinct browsers in the pool. The Simulator's addresses repeat past 131,072, but each browser's user agent
         // (with its build numbers) still sets its visitor hash apart.
         var visitors = (int)Option(args, "--visitors", Math.Clamp(dailyViews / 2, 500, 2_000_000));

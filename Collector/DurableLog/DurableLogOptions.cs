@@ -39,7 +39,7 @@ public sealed class DurableLogOptions : IValidatableObject
     /// larger inserts, and every part would carry the same deduplication token.
     /// </summary>
     [Range(1, 100_000, ErrorMessage = "DurableLog:FlushBatchSize must be between 1 and 100,000.")]
-    public int FlushBatchSize { get; set; } = 10_000;
+    public int FlushBatchSize { get; set; } = 5_000;
 
     /// <summary>First wait after a failed insert; doubled per failure up to <see cref="RetryBackoffMax"/>.</summary>
     [Range(typeof(TimeSpan), "00:00:00.001", "00:10:00", ErrorMessage = "DurableLog:RetryBackoffInitial must be between 1 ms and 10 min.")]
@@ -55,7 +55,7 @@ public sealed class DurableLogOptions : IValidatableObject
 
     /// <summary>How many recent event ids are remembered for deduplication (memory is bounded by it).</summary>
     [Range(1, 100_000_000, ErrorMessage = "DurableLog:DuplicateWindow must be between 1 and 100,000,000.")]
-    public int DuplicateWindow { get; set; } = 250_000;
+    public int DuplicateWindow { get; set; } = 100_000;
 
     /// <summary>What the sink tells a client to wait when the log is full.</summary>
     [Range(typeof(TimeSpan), "00:00:01", "01:00:00", ErrorMessage = "DurableLog:RetryAfter must be between 1 s and 1 h.")]
@@ -78,9 +78,9 @@ public sealed class DurableLogOptions : IValidatableObject
 
     /// <summary>
     /// What the write path holds at most, from these settings alone:
-    /// <c>FlushBatchSize × 2 KiB + DuplicateWindow × 64 B + 2 MiB</c> (defaults: 19.5 + 15.3 + 2 = 36.8 MiB).
+    /// <c>FlushBatchSize × 2 KiB + DuplicateWindow × 64 B + 2 MiB</c> (defaults: 9.8 + 6.1 + 2 = 17.9 MiB).
     /// With 16 MiB left for requests in flight it must fit in the managed heap's limit (<c>System.GC.HeapHardLimit</c>
-    /// in the Collector's runtimeconfig, 96 MiB; <c>DOTNET_GCHeapHardLimit</c> overrides it).
+    /// in the Collector's runtimeconfig, 64 MiB; <c>DOTNET_GCHeapHardLimit</c> overrides it).
     /// </summary>
     public long HeldBytes => (FlushBatchSize * BytesPerBatchedEvent) + (DuplicateWindow * BytesPerRememberedId) + LogBufferBytes;
 

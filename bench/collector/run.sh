@@ -40,7 +40,7 @@ drained=$(date +%s.%N)
 stored=$(( $(count) - before ))
 peak_rss=$(awk '/VmHWM/ {printf "%.0f", $2/1024}' "/proc/$collector_pid/status")
 
-dotnet bench/bin/Release/net10.0/Icesco.Insights.Bench.dll insert-limit --clickhouse "Host=127.0.0.1;Port=$ch_port" --rows 500000 --batch 10000 >"$work/insert-limit.txt"
+dotnet bench/bin/Release/net10.0/Icesco.Insights.Bench.dll insert-limit --clickhouse "Host=127.0.0.1;Port=$ch_port" --rows 500000 --batch 5000 >"$work/insert-limit.txt"   # the flusher's batch (DurableLog:FlushBatchSize)
 insert_limit=$(awk '{print $3}' "$work/insert-limit.txt")
 
 dotnet bench/bin/Release/net10.0/Icesco.Insights.Bench.dll hello --port "$hello_port" >/dev/null 2>&1 &

@@ -5,7 +5,7 @@ namespace Icesco.Insights.Collector.Tests.DurableLog;
 /// <summary>The write path's memory follows from its settings, and settings that cannot fit the heap stop the start.</summary>
 public sealed class MemoryBoundFacts
 {
-    private const long ShippedHeapLimit = 96L * 1024 * 1024; // Collector/runtimeconfig.template.json
+    private const long ShippedHeapLimit = 64L * 1024 * 1024; // Collector/runtimeconfig.template.json
 
     [Fact]
     public void The_bound_is_the_product_of_the_settings()
@@ -17,6 +17,16 @@ public sealed class MemoryBoundFacts
     [Fact]
     public void The_defaults_and_the_in_flight_reserve_fit_in_the_shipped_heap_limit() =>
         Assert.Null(new DurableLogOptions().CheckMemory(ShippedHeapLimit));
+
+    [Fact]
+    public void The_defaults_leave_margin_for_what_the_estimate_does_not_count()
+    {
+        // A 56 MiB heap over the old defaults (52.8 MiB with the reserve, 94 %) met OutOfMemoryException under the
+        // batched load (decision 0033): the defaults stay at most 60 % of the shipped heap.
+        var defaults = new DurableLogOptions();
+        Assert.True(defaults.HeldBytes + DurableLogOptions.InFlightReserveBytes <= ShippedHeapLimit * 6 / 10,
+            $"defaults hold {defaults.HeldBytes + DurableLogOptions.InFlightReserveBytes:N0} B of a {ShippedHeapLimit:N0} B heap");
+    }
 
     [Fact]
     public void A_window_too_large_for_the_heap_is_refused_naming_the_settings_and_the_limit()
