@@ -42,8 +42,7 @@ public sealed class ArticleGroups(ClickHouseClient client, IOptions<ClickHouseOp
             {Latest}, argMax(topic, updated_at) AS topic, argMax(member_states, updated_at) AS member_states
             FROM {Database}.articles
             GROUP BY article_id
-            HAVING translation_group = (SELECT argMax(translation_group, updated_at) FROM {Database}.articles WHERE article_id = {"{id:String}"})
-                OR article_id = {"{id:String}"}
+            HAVING (translation_group = {GroupOfId} AND translation_group != '') OR article_id = {"{id:String}"}
             ORDER BY language, article_id
             """;
         var versions = new List<(string, ArticleTitles)>();
@@ -61,6 +60,20 @@ public sealed class ArticleGroups(ClickHouseClient client, IOptions<ClickHouseOp
         }
         return new ArticleStory(versions, topic, states);
     }
+
+    /// <summary>
+    /// The ids of every version of the story of the article in the query parameter <c>{id:String}</c>, as a set for
+    /// <c>IN</c>: the versions <see cref="StoryAsync"/> reads, so that a read of the rollups need not wait for it.
+    /// </summary>
+    public string VersionIdsSql => $"""
+        (SELECT article_id FROM {Database}.articles GROUP BY article_id
+         HAVING argMax(translation_group, updated_at) = {GroupOfId} AND {GroupOfId} != ''
+         UNION ALL SELECT {"{id:String}"})
+        """;
+
+    // '' for an id the registry does not know and for one stored without a group: neither may match every other
+    // article without a group.
+    private string GroupOfId => $"(SELECT argMax(translation_group, updated_at) FROM {Database}.articles WHERE article_id = {"{id:String}"})";
 
     public async Task<Dictionary<string, ArticleTitles>> TitlesAsync(string[] ids, CancellationToken cancellationToken)
     {

@@ -8,10 +8,11 @@ using Microsoft.Extensions.Options;
 namespace Icesco.Insights.Dashboard.Explore.Articles;
 
 /// <summary>
-/// The article page's reads, three in all: the story from the registry, then side by side one scan of
+/// The article page's reads, three in all and side by side: the story from the registry, one scan of
 /// <c>article_totals_*</c> (migration 0015: figures per version and over the story, the series, the ratings, as
 /// <c>GROUPING SETS</c>) and one of <c>article_audience_*</c> (countries and sources together, without visitors: the
-/// page shows none per country, and merging a <c>uniq</c> set per country × source × day was most of that scan).
+/// page shows none per country, and merging a <c>uniq</c> set per country × source × day was most of that scan). The
+/// two scans find the story's versions themselves (<see cref="ArticleGroups.VersionIdsSql"/>) rather than wait for the first.
 /// </summary>
 public sealed class ArticleQuery(ClickHouseClient client, IOptions<ExploreOptions> options, ArticleGroups groups, ExploreQuery explore, ExploreSources sources)
 {
@@ -20,12 +21,14 @@ public sealed class ArticleQuery(ClickHouseClient client, IOptions<ExploreOption
     /// <summary>The page of <paramref name="articleId"/>'s story; null when neither the registry nor the events know the id.</summary>
     public async Task<ArticleReport?> ReportAsync(string articleId, ExplorePeriod period, CancellationToken cancellationToken)
     {
-        var story = await groups.StoryAsync(articleId, cancellationToken).ConfigureAwait(false);
+        var reading = groups.StoryAsync(articleId, cancellationToken);
+        var totals = TotalsAsync(articleId, period, cancellationToken);
+        var audience = AudienceAsync(articleId, period, cancellationToken);
+        await Task.WhenAll(reading, totals, audience).ConfigureAwait(false);
+
+        var story = await reading.ConfigureAwait(false);
         var versions = story.Versions;
         var ids = versions.Count > 0 ? versions.Select(v => v.Id).ToArray() : [articleId];
-        var totals = TotalsAsync(ids, period, cancellationToken);
-        var audience = AudienceAsync(ids, period, cancellationToken);
-        await Task.WhenAll(totals, audience).ConfigureAwait(false);
 
         var (perVersion, whole, series, ratings) = await totals.ConfigureAwait(false);
         if (versions.Count == 0 && perVersion.Count == 0)
@@ -60,7 +63,7 @@ public sealed class ArticleQuery(ClickHouseClient client, IOptions<ExploreOption
     /// periods; the current period's views per bucket and version; and its ratings distribution.
     /// </summary>
     private async Task<(Dictionary<string, (ExploreFigures, ExploreFigures)> PerVersion, (ExploreFigures? Current, ExploreFigures? Previous) Whole,
-        Dictionary<(long, string), long> Series, IReadOnlyList<ArticleRatingCount> Ratings)> TotalsAsync(string[] ids, ExplorePeriod period, CancellationToken cancellationToken)
+        Dictionary<(long, string), long> Series, IReadOnlyList<ArticleRatingCount> Ratings)> TotalsAsync(string articleId, ExplorePeriod period, CancellationToken cancellationToken)
     {
         var parameters = new ClickHouseParameterCollection();
         var sql = $"""
@@ -68,7 +71,7 @@ public sealed class ArticleQuery(ClickHouseClient client, IOptions<ExploreOption
                    sumIf(views, cur), uniqCombinedMergeIf(14)(visitors, cur), sumIf(ratings, cur), sumIf(satisfied, cur),
                    sumIf(views, NOT cur), uniqCombinedMergeIf(14)(visitors, NOT cur), sumIf(ratings, NOT cur), sumIf(satisfied, NOT cur),
                    sumMapIf(rating_histogram, cur) AS h, arrayMap(k -> k.1, h.1), arrayMap(k -> k.2, h.1), h.2
-            FROM (SELECT *, if(cur, toUnixTimestamp({explore.BucketSql(period.Bucket, "t")}), 0) AS bucket FROM {Totals(ids, period, parameters)})
+            FROM (SELECT *, if(cur, toUnixTimestamp({explore.BucketSql(period.Bucket, "t")}), 0) AS bucket FROM {Totals(articleId, period, parameters)})
             GROUP BY GROUPING SETS ((article_id, bucket), (article_id), ())
             """;
         var minimum = options.Value.MinimumSample;
@@ -115,12 +118,12 @@ public sealed class ArticleQuery(ClickHouseClient client, IOptions<ExploreOption
     }
 
     /// <summary>The countries and the referrer sources of the current period, the first <see cref="AudienceRows"/> of each, in one scan.</summary>
-    private async Task<(IReadOnlyList<ArticleAudienceRow> Countries, IReadOnlyList<ArticleAudienceRow> Sources)> AudienceAsync(string[] ids, ExplorePeriod period, CancellationToken cancellationToken)
+    private async Task<(IReadOnlyList<ArticleAudienceRow> Countries, IReadOnlyList<ArticleAudienceRow> Sources)> AudienceAsync(string articleId, ExplorePeriod period, CancellationToken cancellationToken)
     {
         var parameters = new ClickHouseParameterCollection();
         var sql = $"""
             SELECT pair.1 AS dimension, pair.2 AS value, sum(views) AS v, sum(ratings) AS r
-            FROM {Audience(ids, period, parameters)}
+            FROM {Audience(articleId, period, parameters)}
             ARRAY JOIN [('country', if(country = '', 'unknown', toString(country))), ('source', toString(source))] AS pair
             WHERE cur
             GROUP BY dimension, value
@@ -141,23 +144,23 @@ public sealed class ArticleQuery(ClickHouseClient client, IOptions<ExploreOption
     /// The story's versions of both periods with <c>t</c> and <c>cur</c>: whole local days from <c>article_totals_1d</c>,
     /// a day under way and hourly series from <c>article_totals_1h</c> (migration 0015, <see cref="ExploreSources.Rows"/>).
     /// </summary>
-    private string Totals(string[] ids, ExplorePeriod period, ClickHouseParameterCollection parameters)
+    private string Totals(string articleId, ExplorePeriod period, ClickHouseParameterCollection parameters)
     {
-        parameters.AddParameter("ids", ids);
+        parameters.AddParameter("id", articleId);
         return sources.Rows(
             period, "article_totals_1d", "article_totals_1h",
             "article_id, views, visitors, ratings, satisfied, rating_histogram",
-            " AND article_id IN {ids:Array(String)}", parameters);
+            $" AND article_id IN {groups.VersionIdsSql}", parameters);
     }
 
     /// <summary>The story's audience by country and source, from <c>article_audience_1d</c> and <c>_1h</c> (migrations 0010, 0014).</summary>
-    private string Audience(string[] ids, ExplorePeriod period, ClickHouseParameterCollection parameters)
+    private string Audience(string articleId, ExplorePeriod period, ClickHouseParameterCollection parameters)
     {
-        parameters.AddParameter("ids", ids);
+        parameters.AddParameter("id", articleId);
         return sources.Rows(
             period, "article_audience_1d", "article_audience_1h",
             "article_id, country, source, views, ratings",
-            " AND article_id IN {ids:Array(String)}", parameters);
+            $" AND article_id IN {groups.VersionIdsSql}", parameters);
     }
 
     private static long Long(object value) => value is null or DBNull ? 0 : Convert.ToInt64(value, CultureInfo.InvariantCulture);

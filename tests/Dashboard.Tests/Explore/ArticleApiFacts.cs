@@ -14,10 +14,11 @@ public sealed class ArticleApiFacts(EngineFixture engine) : IAsyncLifetime, IDis
     private const string Week = "period=custom&from=2026-03-02&to=2026-03-08";
 
     private DashboardApp app = null!;
+    private string database = null!;
 
     public async Task InitializeAsync()
     {
-        var database = await TestDatabase.CreateAsync(engine);
+        database = await TestDatabase.CreateAsync(engine);
         app = new DashboardApp(engine, database);
         await new RawEvents(engine, database).ExploreStoryAsync();
     }
@@ -103,6 +104,20 @@ public sealed class ArticleApiFacts(EngineFixture engine) : IAsyncLifetime, IDis
         var document = await (await (await Staff()).GetAsync("/openapi/v1.json")).Content.ReadAsStringAsync();
         Assert.Contains("\"/api/v1/explore/article\"", document, StringComparison.Ordinal);
         Assert.Contains("\"/api/v1/explore/articles\"", document, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Articles_without_a_translation_group_are_each_a_story_of_their_own()
+    {
+        await new RawEvents(engine, database).LoneArticlesAsync();
+
+        var report = await GetJsonAsync($"/api/v1/explore/article?id=lone-a&{Week}");
+        var version = Assert.Single(report.GetProperty("versions").EnumerateArray());
+        Assert.Equal("lone-a", version.GetProperty("id").GetString());
+        Assert.Equal(3, report.GetProperty("totals").GetProperty("current").GetProperty("views").GetInt64());
+        Assert.Equal([("MA", 3L)], Audience(report.GetProperty("countries")));
+        // An unknown id has no group either: it must not take the ungrouped articles for its versions.
+        Assert.Equal(HttpStatusCode.NotFound, (await (await Staff()).GetAsync($"/api/v1/explore/article?id=no-such-story&{Week}")).StatusCode);
     }
 
     private static List<(string?, long)> Audience(JsonElement rows) =>

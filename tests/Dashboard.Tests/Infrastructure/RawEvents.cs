@@ -105,6 +105,26 @@ public sealed class RawEvents(EngineFixture engine, string database)
             QueryPurpose.Insert("test-raw-events", database));
     }
 
+    /// <summary>
+    /// Two registered articles without a translation group (the registry allows it), "lone-a" with 3 views and
+    /// "lone-b" with 5 on 2026-03-03 (12:00 UTC): neither is a version of the other's story.
+    /// </summary>
+    public async Task LoneArticlesAsync()
+    {
+        var updated = new DateTime(2026, 3, 1, 0, 0, 0, DateTimeKind.Utc);
+        await engine.Client.InsertBinaryAsync(
+            "articles",
+            ["article_id", "url", "language", "title_ar", "title_en", "title_fr", "topic", "member_states", "translation_group", "published_at", "updated_at"],
+            [
+                ["lone-a", "https://icesco.org/en/lone-a", "en", "", "Lone A", "", "culture", Array.Empty<string>(), "", updated, updated],
+                ["lone-b", "https://icesco.org/en/lone-b", "en", "", "Lone B", "", "culture", Array.Empty<string>(), "", updated, updated],
+            ],
+            QueryPurpose.Insert("test-articles", database));
+        var day = new DateTime(2026, 3, 3, 12, 0, 0, DateTimeKind.Utc);
+        await StoryViewsAsync(day, "lone-a", "en", "MA", "", 3);
+        await StoryViewsAsync(day, "lone-b", "en", "EG", "", 5);
+    }
+
     private async Task StoryViewsAsync(DateTime at, string article, string language, string country, string referrer, int count) =>
         await engine.Client.InsertBinaryAsync(
             "page_views",
