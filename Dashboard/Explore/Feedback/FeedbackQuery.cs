@@ -67,18 +67,18 @@ public sealed class FeedbackQuery(ClickHouseClient client, IOptions<ClickHouseOp
     {
         var parameters = new ClickHouseParameterCollection();
         parameters.AddParameter("limit", (uint)limit);
+        // The page's ids as one IN set, not a CTE also read for time bounds: ClickHouse runs a CTE again at each use
+        // (three times, 85–120 ms over a year), and the set alone prunes feedback_explorer to the granules holding them.
         var sql = Indexed(request)
             ? $"""
-                WITH page AS (
+                SELECT {Columns}
+                FROM {Database}.feedback_explorer
+                WHERE (event_time, event_id) IN (
                     SELECT event_time, event_id FROM {Database}.feedback_search
                     WHERE {Where(request, articleIds, parameters, indexed: true)}
                     GROUP BY event_time, event_id
                     ORDER BY event_time DESC, event_id DESC
                     LIMIT {"{limit:UInt32}"})
-                SELECT {Columns}
-                FROM {Database}.feedback_explorer
-                WHERE event_time >= (SELECT min(event_time) FROM page) AND event_time <= (SELECT max(event_time) FROM page)
-                  AND (event_time, event_id) IN (SELECT event_time, event_id FROM page)
                 ORDER BY event_time DESC, event_id DESC
                 """
             : $"""
