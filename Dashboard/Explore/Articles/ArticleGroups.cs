@@ -20,16 +20,6 @@ public sealed class ArticleGroups(ClickHouseClient client, IOptions<ClickHouseOp
                argMax(url, updated_at) AS url, argMax(language, updated_at) AS language, argMax(translation_group, updated_at) AS translation_group
         """;
 
-    /// <summary>The ids of every version of <paramref name="articleId"/>'s story; the id alone when the registry does not know it.</summary>
-    public async Task<IReadOnlyList<string>> VersionsOfAsync(string articleId, CancellationToken cancellationToken) =>
-        await VersionsAsync(articleId, cancellationToken).ConfigureAwait(false) is { Count: > 0 } versions
-            ? [.. versions.Select(v => v.Id)]
-            : [articleId];
-
-    /// <summary>Every version of <paramref name="articleId"/>'s story with its titles, ordered ar, en, fr; empty when unknown.</summary>
-    public async Task<IReadOnlyList<(string Id, ArticleTitles Titles)>> VersionsAsync(string articleId, CancellationToken cancellationToken) =>
-        (await StoryAsync(articleId, cancellationToken).ConfigureAwait(false)).Versions;
-
     /// <summary>
     /// <paramref name="articleId"/>'s story in one read: every version with its titles (ordered ar, en, fr; empty when
     /// unknown), and the topic and member states the registry gives that id.
@@ -41,8 +31,8 @@ public sealed class ArticleGroups(ClickHouseClient client, IOptions<ClickHouseOp
         var sql = $"""
             {Latest}, argMax(topic, updated_at) AS topic, argMax(member_states, updated_at) AS member_states
             FROM {Database}.articles
+            WHERE article_id IN {VersionIdsSql}
             GROUP BY article_id
-            HAVING (translation_group = {GroupOfId} AND translation_group != '') OR article_id = {"{id:String}"}
             ORDER BY language, article_id
             """;
         var versions = new List<(string, ArticleTitles)>();
@@ -62,8 +52,9 @@ public sealed class ArticleGroups(ClickHouseClient client, IOptions<ClickHouseOp
     }
 
     /// <summary>
-    /// The ids of every version of the story of the article in the query parameter <c>{id:String}</c>, as a set for
-    /// <c>IN</c>: the versions <see cref="StoryAsync"/> reads, so that a read of the rollups need not wait for it.
+    /// The ids of every version of the story of the article in the query parameter <c>{id:String}</c> (the id itself
+    /// included, known or not), as a set for <c>IN</c>: the one definition of a story's versions, so that a read of
+    /// events or rollups need not wait for <see cref="StoryAsync"/>.
     /// </summary>
     public string VersionIdsSql => $"""
         (SELECT article_id FROM {Database}.articles GROUP BY article_id

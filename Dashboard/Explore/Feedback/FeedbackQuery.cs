@@ -24,9 +24,8 @@ public sealed class FeedbackQuery(ClickHouseClient client, IOptions<ClickHouseOp
     public async Task<FeedbackPage> PageAsync(FeedbackRequest request, CancellationToken cancellationToken)
     {
         request = Searched(request);
-        var ids = request.Article is null ? null : await groups.VersionsOfAsync(request.Article, cancellationToken).ConfigureAwait(false);
-        var total = CountAsync(request, ids, cancellationToken);
-        var rows = RowsAsync(request, ids, request.Limit + 1, cancellationToken);
+        var total = CountAsync(request, cancellationToken);
+        var rows = RowsAsync(request, request.Limit + 1, cancellationToken);
         await Task.WhenAll(total, rows).ConfigureAwait(false);
         var found = await rows.ConfigureAwait(false);
         var page = found.Take(request.Limit).ToList();
@@ -38,8 +37,7 @@ public sealed class FeedbackQuery(ClickHouseClient client, IOptions<ClickHouseOp
     public async Task<IReadOnlyList<FeedbackItem>> AllAsync(FeedbackRequest request, int max, CancellationToken cancellationToken)
     {
         request = Searched(request);
-        var ids = request.Article is null ? null : await groups.VersionsOfAsync(request.Article, cancellationToken).ConfigureAwait(false);
-        return await CompleteAsync(await RowsAsync(request with { Before = null }, ids, max, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+        return await CompleteAsync(await RowsAsync(request with { Before = null }, max, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -53,17 +51,17 @@ public sealed class FeedbackQuery(ClickHouseClient client, IOptions<ClickHouseOp
     private bool Indexed(FeedbackRequest request) =>
         search.Value.UseIndex && request.Words.Count > 0 && request.Words.All(w => w.Length <= SearchText.MaxIndexedWordLength);
 
-    private async Task<long> CountAsync(FeedbackRequest request, IReadOnlyList<string>? articleIds, CancellationToken cancellationToken)
+    private async Task<long> CountAsync(FeedbackRequest request, CancellationToken cancellationToken)
     {
         var parameters = new ClickHouseParameterCollection();
         var sql = Indexed(request)
-            ? $"SELECT uniqExact(event_id) FROM {Database}.feedback_search WHERE {Where(request with { Before = null }, articleIds, parameters, indexed: true)}"
-            : $"SELECT count() FROM {Database}.feedback_explorer WHERE {Where(request with { Before = null }, articleIds, parameters)}";
+            ? $"SELECT uniqExact(event_id) FROM {Database}.feedback_search WHERE {Where(request with { Before = null }, parameters, indexed: true)}"
+            : $"SELECT count() FROM {Database}.feedback_explorer WHERE {Where(request with { Before = null }, parameters)}";
         var count = await client.ExecuteScalarAsync(sql, parameters, QueryPurpose.Options("dashboard-feedback-count"), cancellationToken).ConfigureAwait(false);
         return Convert.ToInt64(count, CultureInfo.InvariantCulture);
     }
 
-    private async Task<List<FeedbackItem>> RowsAsync(FeedbackRequest request, IReadOnlyList<string>? articleIds, int limit, CancellationToken cancellationToken)
+    private async Task<List<FeedbackItem>> RowsAsync(FeedbackRequest request, int limit, CancellationToken cancellationToken)
     {
         var parameters = new ClickHouseParameterCollection();
         parameters.AddParameter("limit", (uint)limit);
@@ -75,7 +73,7 @@ public sealed class FeedbackQuery(ClickHouseClient client, IOptions<ClickHouseOp
                 FROM {Database}.feedback_explorer
                 WHERE (event_time, event_id) IN (
                     SELECT event_time, event_id FROM {Database}.feedback_search
-                    WHERE {Where(request, articleIds, parameters, indexed: true)}
+                    WHERE {Where(request, parameters, indexed: true)}
                     GROUP BY event_time, event_id
                     ORDER BY event_time DESC, event_id DESC
                     LIMIT {"{limit:UInt32}"})
@@ -84,7 +82,7 @@ public sealed class FeedbackQuery(ClickHouseClient client, IOptions<ClickHouseOp
             : $"""
                 SELECT {Columns}
                 FROM {Database}.feedback_explorer
-                WHERE {Where(request, articleIds, parameters)}
+                WHERE {Where(request, parameters)}
                 ORDER BY event_time DESC, event_id DESC
                 LIMIT {"{limit:UInt32}"}
                 """;
@@ -111,7 +109,7 @@ public sealed class FeedbackQuery(ClickHouseClient client, IOptions<ClickHouseOp
     /// The conditions of one request over <c>feedback_explorer</c>, or <paramref name="indexed"/> over <c>feedback_search</c>
     /// (whose rows all have a comment); every value reaches SQL as a parameter.
     /// </summary>
-    private string Where(FeedbackRequest request, IReadOnlyList<string>? articleIds, ClickHouseParameterCollection parameters, bool indexed = false)
+    private string Where(FeedbackRequest request, ClickHouseParameterCollection parameters, bool indexed = false)
     {
         parameters.AddParameter("start", request.Period.Start.ToUnixTimeSeconds());
         parameters.AddParameter("end", request.Period.End.ToUnixTimeSeconds());
@@ -122,10 +120,11 @@ public sealed class FeedbackQuery(ClickHouseClient client, IOptions<ClickHouseOp
             parameters.AddParameter("rating", (byte)rating);
             sql.Append(" AND rating = {rating:UInt8}");
         }
-        if (articleIds is not null)
+        if (request.Article is { } article)
         {
-            parameters.AddParameter("articles", articleIds.ToArray());
-            sql.Append(" AND article_id IN {articles:Array(String)}");
+            // Every version of the article's story, found in the same query.
+            parameters.AddParameter("id", article);
+            sql.Append(" AND article_id IN ").Append(groups.VersionIdsSql);
         }
         if (request.CommentsOnly && !indexed)
         {
